@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+/** Room name registered on the server and joined by clients. */
+export const WORLD_ROOM = "world";
+
+/** Client → server message types. */
+export const ClientMessage = {
+  Move: "move",
+  Chat: "chat",
+} as const;
+
+/** Server → client message types. */
+export const ServerMessage = {
+  /** Something the client sent was refused; nothing changed. */
+  Error: "error",
+  /** A chat line, broadcast to the whole room. */
+  Chat: "chat",
+  /** The player stepped into a portal: leave this room and join `world` with `via`. */
+  Portal: "portal",
+} as const;
+
+export const CHAT_MAX_LENGTH = 500;
+export const NAME_MAX_LENGTH = 24;
+
+const finite = z.number().finite();
+
+export const MoveMessage = z
+  .object({
+    x: finite,
+    y: finite,
+    z: finite,
+    /** Facing around +Y, radians. */
+    yaw: finite,
+    /** Head pitch, radians, −π/2…π/2. */
+    pitch: finite.min(-Math.PI / 2).max(Math.PI / 2),
+  })
+  .strict();
+export type MoveMessage = z.infer<typeof MoveMessage>;
+
+export const ChatMessage = z
+  .object({
+    text: z
+      .string()
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1, "chat text is empty").max(CHAT_MAX_LENGTH, `chat text is longer than ${CHAT_MAX_LENGTH} characters`)),
+  })
+  .strict();
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+/** The schema of each client message, by type. */
+export const clientMessageSchemas = {
+  [ClientMessage.Move]: MoveMessage,
+  [ClientMessage.Chat]: ChatMessage,
+} as const;
+
+export const DisplayName = z
+  .string()
+  .transform((s) => s.trim().replace(/\s+/g, " "))
+  .pipe(
+    z
+      .string()
+      .min(1, "name is empty")
+      .max(NAME_MAX_LENGTH, `name is longer than ${NAME_MAX_LENGTH} characters`)
+      .refine((s) => !/[\u0000-\u001f\u007f<>]/.test(s), "name has control characters or angle brackets"),
+  );
+
+export const JoinOptions = z
+  .object({
+    token: z.string().min(1, "a token is required: get one from POST /api/auth/guest"),
+    world: z.string().min(1),
+    /** Arriving through this portal id of the target world (set after a `portal` message). */
+    via: z.string().min(1).optional(),
+    avatar: z.string().max(64).optional(),
+  })
+  .strict();
+export type JoinOptions = z.infer<typeof JoinOptions>;
+
+export type ErrorCode =
+  | "invalid_message"
+  | "move_rejected"
+  | "rate_limited"
+  | "unknown_message";
+
+export interface ErrorEvent {
+  code: ErrorCode;
+  /** Which client message type caused it. */
+  type: string;
+  message: string;
+}
+
+export interface ChatEvent {
+  id: string;
+  userId: string;
+  name: string;
+  text: string;
+  /** Server time, ms since the epoch. */
+  time: number;
+}
+
+export interface PortalEvent {
+  portalId: string;
+  world: string;
+  /** The portal id to pass as `via` when joining `world`. */
+  via: string;
+}
+
+/** POST /api/auth/guest */
+export const GuestAuthRequest = z.object({ name: DisplayName }).strict();
+export interface GuestAuthResponse {
+  token: string;
+  userId: string;
+  name: string;
+}

@@ -1,0 +1,53 @@
+import { schema, t, type SchemaType } from "@colyseus/schema";
+
+/** A person in the room. Keyed by session id in `WorldState.players`. */
+export const PlayerState = schema(
+  {
+    userId: t.string(),
+    name: t.string(),
+    avatar: t.string().default("default"),
+    x: t.float32(),
+    y: t.float32(),
+    z: t.float32(),
+    /** Facing around +Y, radians. */
+    yaw: t.float32(),
+    /** Head pitch, radians. */
+    pitch: t.float32(),
+    /** False while the player's connection dropped and the room holds their place. */
+    connected: t.boolean().default(true),
+  },
+  "PlayerState",
+);
+export type PlayerState = SchemaType<typeof PlayerState>;
+
+/** A player's companion. Keyed by the owner's session id in `WorldState.companions`. */
+export const CompanionState = schema(
+  {
+    id: t.string(),
+    ownerId: t.string(),
+    name: t.string(),
+    avatar: t.string().default("default"),
+    x: t.float32(),
+    y: t.float32(),
+    z: t.float32(),
+    yaw: t.float32(),
+    /** Ground speed, m/s, for gait. */
+    speed: t.float32(),
+    /** Current gesture name, or "" for none. */
+    gesture: t.string().default(""),
+    emotion: t.string().default("neutral"),
+    speaking: t.boolean().default(false),
+  },
+  "CompanionState",
+);
+export type CompanionState = SchemaType<typeof CompanionState>;
+
+export const WorldState = schema(
+  {
+    worldId: t.string(),
+    players: t.map(PlayerState),
+    companions: t.map(CompanionState),
+  },
+  "WorldState",
+);
+export type WorldState = SchemaType<typeof WorldState>;
