@@ -1,0 +1,129 @@
+import { mkdirSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { matchMaker, Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { getRequestListener } from "@hono/node-server";
+import { WORLD_ROOM } from "../shared/protocol";
+import { createIdentity, loadOrCreateSecret } from "./auth";
+import { defaultConfig, type Config } from "./config";
+import { createHttpApp } from "./http";
+import { createLogger, type Logger } from "./logging";
+import { createMetrics, type RoomCounts } from "./metrics";
+import { createWorldRoom, ensureGlobalWebSocket } from "./rooms";
+import { migrate, MIGRATIONS, openDatabase, type Database } from "./storage";
+import { loadWorlds } from "./worlds";
+
+export interface StartServerOptions extends Partial<Config> {
+  /** The built web client; default `<cwd>/dist/client`. */
+  clientDir?: string;
+  /** An open database to use (and close on shutdown) instead of opening the configured one. */
+  database?: Database;
+  logger?: Logger;
+}
+
+export interface RunningServer {
+  /** Where this process can reach the server, e.g. http://127.0.0.1:8080 */
+  url: string;
+  port: number;
+  config: Config;
+  gameServer: Server;
+  /** Closes rooms, then the HTTP server, then the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Kindred on one port: Hono answers HTTP (API, client, assets, matchmaking), Colyseus takes the
+ * WebSocket upgrades. Options not given take their defaults (not the environment: that is the
+ * CLI's job, so tests and benchmarks get exactly what they ask for).
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const { clientDir = path.resolve("dist/client"), database, logger: givenLogger, ...overrides } = options;
+  const config: Config = { ...defaultConfig(), ...definedOnly(overrides) };
+  const logger = givenLogger ?? createLogger(config.logLevel);
+
+  const worlds = loadWorlds(config.worldsDir);
+  if (!worlds.get(config.defaultWorld)) {
+    throw new Error(`KINDRED_DEFAULT_WORLD is "${config.defaultWorld}" but ${config.worldsDir} has no ${config.defaultWorld}.json`);
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })).db;
+  try {
+    if (database) await migrate(db, MIGRATIONS);
+    const identity = createIdentity(db, loadOrCreateSecret(config.dataDir));
+    const readCounts = (): RoomCounts => ({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu });
+
+    let gameServer: Server | undefined;
+    const app = createHttpApp({
+      identity,
+      worlds,
+      metrics: createMetrics(readCounts),
+      readCounts,
+      logger: logger.child({ module: "http" }),
+      clientDir,
+      worldsDir: config.worldsDir,
+      matchmake: (request) => gameServer!.router.handler(request),
+    });
+    const httpServer = http.createServer(getRequestListener(app.fetch));
+    ensureGlobalWebSocket();
+    gameServer = new Server({
+      transport: new WebSocketTransport({ server: httpServer }),
+      greet: false,
+      gracefullyShutdown: false,
+      logger: logger.child({ module: "colyseus" }),
+    });
+    gameServer
+      .define(WORLD_ROOM, createWorldRoom({ identity, worlds, maxClients: config.maxClients, reconnectSeconds: config.reconnectSeconds, logger }))
+      .filterBy(["world"]);
+
+    await listenSharingPort(gameServer, httpServer, config);
+    const port = (httpServer.address() as AddressInfo).port;
+    const url = `http://${reachableHost(config.host)}:${port}`;
+    logger.info({ url, worlds: worlds.list().map((w) => w.id), database: db.kind }, "kindred listening");
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        const closed = new Promise((resolve) => httpServer.once("close", resolve));
+        // Locks and disposes every room (players are told the server is shutting down),
+        // then closes the WebSocket server and the HTTP server.
+        await gameServer.gracefullyShutdown(false);
+        httpServer.closeAllConnections();
+        if (httpServer.listening) await closed;
+        await db.close();
+        logger.info("kindred stopped");
+      })());
+    return { url, port, config, gameServer, close };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Colyseus' listen() binds its router as a catch-all `request` listener on the HTTP server, which
+ * would answer every request alongside Hono. Hono routes /matchmake/* to that router itself, so
+ * the listener Colyseus adds is removed again once it is there.
+ */
+async function listenSharingPort(gameServer: Server, httpServer: http.Server, config: Config): Promise<void> {
+  const ours = new Set(httpServer.listeners("request"));
+  // listen() never settles when binding fails (EADDRINUSE…): the server's error event says so.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    gameServer.listen(config.port, config.host).then(resolve, reject);
+  });
+  for (const listener of httpServer.listeners("request")) {
+    if (!ours.has(listener)) httpServer.removeListener("request", listener as (...args: unknown[]) => void);
+  }
+}
+
+function reachableHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

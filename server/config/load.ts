@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { CONFIG_FILE_NAME, CONFIG_KEYS, type ConfigKeyName } from "./keys";
+import { RawConfig, type Config } from "./schema";
+
+/** A configuration value was refused; the message names the key and where it came from. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+type RawValues = Partial<Record<ConfigKeyName, unknown>>;
+const KEY_NAMES = new Set<string>(CONFIG_KEYS.map((k) => k.name));
+
+export interface LoadConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Where `kindred.config.yaml` is looked for and relative paths start. */
+  cwd?: string;
+}
+
+/** Defaults, then `kindred.config.yaml` in `cwd`, then the environment. */
+export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfigOptions = {}): Config {
+  const file = path.join(cwd, CONFIG_FILE_NAME);
+  const fromFile = existsSync(file) ? readConfigFile(file) : {};
+  const fromEnv: RawValues = {};
+  for (const name of KEY_NAMES) {
+    const value = env[name];
+    // An empty variable (`PORT=`) means "not set", as in most shells' intent.
+    if (value !== undefined && value !== "") fromEnv[name as ConfigKeyName] = value;
+  }
+  const sources = new Map<string, string>();
+  for (const name of Object.keys(fromFile)) sources.set(name, CONFIG_FILE_NAME);
+  for (const name of Object.keys(fromEnv)) sources.set(name, "environment");
+  return resolveConfig({ ...defaultValues(), ...fromFile, ...fromEnv }, cwd, sources);
+}
+
+/** The configuration with every default, for code that starts a server without env or file. */
+export function defaultConfig(cwd = process.cwd()): Config {
+  return resolveConfig(defaultValues(), cwd, new Map());
+}
+
+function defaultValues(): RawValues {
+  const values: RawValues = {};
+  for (const key of CONFIG_KEYS) if (key.default !== undefined) values[key.name] = key.default;
+  return values;
+}
+
+function readConfigFile(file: string): RawValues {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`${file} is not valid YAML: ${(error as Error).message}`);
+  }
+  if (parsed === null || parsed === undefined) return {};
+  if (typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ConfigError(`${file} must be a mapping of KEY: value (e.g. "PORT: 8080")`);
+  }
+  const values: RawValues = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    if (!KEY_NAMES.has(name)) {
+      throw new ConfigError(`${file}: unknown key "${name}"; known keys: ${[...KEY_NAMES].join(", ")}`);
+    }
+    if (value !== null && typeof value === "object") throw new ConfigError(`${file}: ${name} must be a single value`);
+    if (value !== null && value !== "") values[name as ConfigKeyName] = String(value);
+  }
+  return values;
+}
+
+function resolveConfig(values: RawValues, cwd: string, sources: Map<string, string>): Config {
+  const parsed = RawConfig.safeParse(values);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? "config");
+      const from = sources.get(key) ?? "default";
+      return `${key}=${JSON.stringify(values[key as ConfigKeyName] ?? "")} (${from}): ${issue.message}`;
+    });
+    throw new ConfigError(`invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const raw = parsed.data;
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    dataDir: path.resolve(cwd, raw.KINDRED_DATA_DIR),
+    databaseUrl: raw.DATABASE_URL,
+    maxClients: raw.KINDRED_MAX_CLIENTS,
+    defaultWorld: raw.KINDRED_DEFAULT_WORLD,
+    worldsDir: path.resolve(cwd, raw.KINDRED_WORLDS_DIR),
+    logLevel: raw.LOG_LEVEL,
+    reconnectSeconds: raw.KINDRED_RECONNECT_SECONDS,
+  };
+}

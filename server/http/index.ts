@@ -1,0 +1,2 @@
+export { createHttpApp, type HttpAppDeps } from "./app";
+export { HttpError } from "./errors";

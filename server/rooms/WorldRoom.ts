@@ -1,0 +1,120 @@
+import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
+import { ClientMessage, ServerMessage, type ErrorEvent, type JoinOptions } from "../../shared/protocol";
+import { PlayerState, WorldState } from "../../shared/state";
+import { walkableOf, type Walkable, type WorldDefinition } from "../../shared/world";
+import type { Identity } from "../auth";
+import type { Logger } from "../logging";
+import type { WorldCatalog } from "../worlds";
+import { admit, type Admission } from "./admit";
+import { handleChat } from "./handleChat";
+import { handleMove } from "./handleMove";
+import { createPlayerSession, type PlayerSession } from "./playerSession";
+import { placeArrival } from "./spawn";
+
+export interface WorldRoomDeps {
+  identity: Identity;
+  worlds: WorldCatalog;
+  maxClients: number;
+  /** How long a dropped player keeps their place; 0 removes them at once. */
+  reconnectSeconds: number;
+  logger: Logger;
+}
+
+/** Colyseus drops a client outright past this many messages a second (a flood, not a game). */
+const MAX_MESSAGES_PER_SECOND = 120;
+
+/**
+ * The room class for one world instance, bound to the server's services. The class only wires
+ * Colyseus' lifecycle to plain modules: admit, placeArrival, handleMove, handleChat.
+ */
+export function createWorldRoom(deps: WorldRoomDeps) {
+  return class WorldRoom extends Room<{ state: WorldState }> {
+    override state = new WorldState();
+    override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+    world!: WorldDefinition;
+    private walkable!: Walkable;
+    private readonly sessions = new Map<string, PlayerSession>();
+    private arrivals = 0;
+    private log!: Logger;
+
+    // Static: runs in the matchmaker before a room is created or a seat reserved.
+    static override onAuth(_token: string, options: unknown, _context: AuthContext): Promise<Admission> {
+      return admit(deps.identity, deps.worlds, options);
+    }
+
+    override onCreate(options: JoinOptions) {
+      const world = deps.worlds.get(options.world);
+      if (!world) throw new Error(`no world "${options.world}"`);
+      this.world = world;
+      this.walkable = walkableOf(world);
+      this.maxClients = deps.maxClients;
+      this.state.worldId = world.id;
+      this.log = deps.logger.child({ room: this.roomId, world: world.id });
+
+      this.onMessage(ClientMessage.Move, (client, message) => {
+        const player = this.state.players.get(client.sessionId);
+        const session = this.sessions.get(client.sessionId);
+        if (!player || !session) return;
+        const outcome = handleMove(this.walkable, player, session, message, Date.now());
+        if (outcome.error) return this.refuse(client, outcome.error);
+        if (outcome.portal) client.send(ServerMessage.Portal, outcome.portal);
+      });
+      this.onMessage(ClientMessage.Chat, (client, message) => {
+        const session = this.sessions.get(client.sessionId);
+        if (!session) return;
+        const outcome = handleChat(session, message, Date.now());
+        if (outcome.error) return this.refuse(client, outcome.error);
+        this.broadcast(ServerMessage.Chat, outcome.chat);
+      });
+      this.onMessage("*", (client, type) => {
+        this.refuse(client, { code: "unknown_message", type: String(type), message: `unknown message type "${String(type)}"` });
+      });
+      this.log.info("room created");
+    }
+
+    override onJoin(client: Client, options: JoinOptions) {
+      const user = client.auth as Admission | undefined;
+      // Server-side joins skip onAuth; this room only takes people.
+      if (!user) throw new Error("join refused: not authenticated");
+      const at = placeArrival(this.world, this.arrivals++, options.via);
+      this.sessions.set(client.sessionId, createPlayerSession(user, this.world, at, Date.now()));
+      this.state.players.set(
+        client.sessionId,
+        new PlayerState({ userId: user.userId, name: user.name, avatar: options.avatar ?? "default", ...at, pitch: 0, connected: true }),
+      );
+      this.log.info({ sessionId: client.sessionId, userId: user.userId, via: options.via }, "player joined");
+    }
+
+    override onDrop(client: Client, code?: number) {
+      const player = this.state.players.get(client.sessionId);
+      if (!player || deps.reconnectSeconds <= 0 || code === CloseCode.SERVER_SHUTDOWN) return;
+      player.connected = false;
+      // Rejects when the window passes (Colyseus then calls onLeave) or the room is disposing.
+      this.allowReconnection(client, deps.reconnectSeconds).catch(() => undefined);
+      this.log.info({ sessionId: client.sessionId }, "player dropped; holding their place");
+    }
+
+    override onReconnect(client: Client) {
+      const player = this.state.players.get(client.sessionId);
+      if (player) player.connected = true;
+      this.log.info({ sessionId: client.sessionId }, "player reconnected");
+    }
+
+    override onLeave(client: Client) {
+      this.state.players.delete(client.sessionId);
+      this.state.companions.delete(client.sessionId);
+      this.sessions.delete(client.sessionId);
+      this.log.info({ sessionId: client.sessionId }, "player left");
+    }
+
+    override onDispose() {
+      this.log.info("room disposed");
+    }
+
+    private refuse(client: Client, error: ErrorEvent) {
+      client.send(ServerMessage.Error, error);
+    }
+  };
+}
+
+export type WorldRoom = InstanceType<ReturnType<typeof createWorldRoom>>;

@@ -1,0 +1,10 @@
+export { admit, type Admission } from "./admit";
+export { ensureGlobalWebSocket } from "./globalWebSocket";
+export { handleChat, type ChatOutcome } from "./handleChat";
+export { handleMove, type MoveOutcome, type Pose } from "./handleMove";
+export { checkMove, MAX_COUNTED_INTERVAL_MS, type MoveVerdict, type Position } from "./movement";
+export { createPlayerSession, type PlayerSession } from "./playerSession";
+export { PortalTracker } from "./portalTracker";
+export { createRateLimiter, RATE_LIMITS, type RateLimit, type RateLimiter } from "./rateLimiter";
+export { placeArrival, type Placement } from "./spawn";
+export { createWorldRoom, type WorldRoom, type WorldRoomDeps } from "./WorldRoom";

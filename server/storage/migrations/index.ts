@@ -1,0 +1,7 @@
+import { usersMigration } from "./001_users";
+import type { Migration } from "./migration";
+
+export type { Migration } from "./migration";
+
+/** Every migration, in the order they are applied. Append new ones at the end. */
+export const MIGRATIONS: readonly Migration[] = [usersMigration];

@@ -1,0 +1,40 @@
+import { mkdirSync } from "node:fs";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
+import type { Database, Queryable } from "./database";
+
+export interface PgliteOptions {
+  /** Folder of the database files; undefined keeps everything in memory. */
+  dataDir?: string;
+  /** A `dumpDataDir()` tarball to start from instead of running initdb (much faster). */
+  loadDataDir?: Blob;
+}
+
+/** The embedded PostgreSQL (WASM) with pgvector loaded. */
+export async function openPglite({ dataDir, loadDataDir }: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: { vector },
+  });
+  return {
+    kind: "pglite",
+    pglite,
+    ...queryable(pglite),
+    transaction: (work) => pglite.transaction((tx) => work(queryable(tx))),
+    close: () => pglite.close(),
+  };
+}
+
+function queryable(target: PGlite | Transaction): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  };
+}

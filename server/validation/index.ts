@@ -1,0 +1,1 @@
+export { describeZodError } from "./describeZodError";

@@ -1,0 +1,83 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CONFIG_FILE_NAME, CONFIG_KEYS, ConfigError, defaultConfig, loadConfig } from "../../../server/config";
+import { makeTempDir } from "../support/tempDir";
+
+describe("loadConfig", () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    dir = makeTempDir();
+  });
+  afterEach(() => dir.remove());
+
+  const writeYaml = (text: string) => writeFileSync(path.join(dir.path, CONFIG_FILE_NAME), text);
+
+  it("uses the documented defaults with no environment and no file", () => {
+    const config = loadConfig({ env: {}, cwd: dir.path });
+    expect(config).toEqual({
+      port: 8080,
+      host: "0.0.0.0",
+      dataDir: path.join(dir.path, "data"),
+      databaseUrl: undefined,
+      maxClients: 24,
+      defaultWorld: "plaza",
+      worldsDir: path.join(dir.path, "worlds"),
+      logLevel: "info",
+      reconnectSeconds: 20,
+    });
+    expect(defaultConfig(dir.path)).toEqual(config);
+  });
+
+  it("documents every key it reads", () => {
+    expect(CONFIG_KEYS.map((k) => k.name).sort()).toEqual(
+      ["DATABASE_URL", "HOST", "KINDRED_DATA_DIR", "KINDRED_DEFAULT_WORLD", "KINDRED_MAX_CLIENTS", "KINDRED_RECONNECT_SECONDS", "KINDRED_WORLDS_DIR", "LOG_LEVEL", "PORT"],
+    );
+    for (const key of CONFIG_KEYS) expect(key.description.length).toBeGreaterThan(10);
+  });
+
+  it("reads kindred.config.yaml, and the environment wins over it", () => {
+    writeYaml("PORT: 9001\nKINDRED_MAX_CLIENTS: 5\nKINDRED_DATA_DIR: ./state\n");
+    const config = loadConfig({ env: { PORT: "9002" }, cwd: dir.path });
+    expect(config.port).toBe(9002);
+    expect(config.maxClients).toBe(5);
+    expect(config.dataDir).toBe(path.join(dir.path, "state"));
+  });
+
+  it("treats an empty environment variable as unset", () => {
+    expect(loadConfig({ env: { PORT: "" }, cwd: dir.path }).port).toBe(8080);
+  });
+
+  it("accepts a PostgreSQL DATABASE_URL", () => {
+    expect(loadConfig({ env: { DATABASE_URL: "postgres://u:p@db:5432/kindred" }, cwd: dir.path }).databaseUrl).toBe(
+      "postgres://u:p@db:5432/kindred",
+    );
+  });
+
+  it.each([
+    ["PORT", "eighty", /PORT="eighty" \(environment\): must be a number/],
+    ["PORT", "70000", /PORT="70000" \(environment\): must be at most 65535/],
+    ["KINDRED_MAX_CLIENTS", "2.5", /KINDRED_MAX_CLIENTS="2.5" \(environment\): must be a whole number/],
+    ["LOG_LEVEL", "loud", /LOG_LEVEL="loud" \(environment\): must be one of fatal, error/],
+    ["DATABASE_URL", "mysql://x", /DATABASE_URL="mysql:\/\/x" \(environment\): must be a postgres/],
+    ["KINDRED_DEFAULT_WORLD", "Main Hall", /KINDRED_DEFAULT_WORLD="Main Hall" \(environment\): must be a world id/],
+    ["KINDRED_RECONNECT_SECONDS", "-1", /KINDRED_RECONNECT_SECONDS="-1" \(environment\): must be at least 0/],
+  ])("refuses %s=%s with a message naming the key", (key, value, message) => {
+    expect(() => loadConfig({ env: { [key]: value }, cwd: dir.path })).toThrow(message);
+    expect(() => loadConfig({ env: { [key]: value }, cwd: dir.path })).toThrow(ConfigError);
+  });
+
+  it("names the file when the bad value comes from it", () => {
+    writeYaml("KINDRED_MAX_CLIENTS: 0\n");
+    expect(() => loadConfig({ env: {}, cwd: dir.path })).toThrow(/KINDRED_MAX_CLIENTS="0" \(kindred\.config\.yaml\): must be at least 1/);
+  });
+
+  it("refuses unknown keys, non-mappings and broken YAML in the file", () => {
+    writeYaml("PROT: 8080\n");
+    expect(() => loadConfig({ env: {}, cwd: dir.path })).toThrow(/unknown key "PROT"/);
+    writeYaml("- PORT\n");
+    expect(() => loadConfig({ env: {}, cwd: dir.path })).toThrow(/must be a mapping/);
+    writeYaml("PORT: [1, 2\n");
+    expect(() => loadConfig({ env: {}, cwd: dir.path })).toThrow(/not valid YAML/);
+  });
+});
