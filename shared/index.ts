@@ -1,3 +1,4 @@
 export * from "./protocol";
 export * from "./state";
 export * from "./world";
+export * from "./persona";

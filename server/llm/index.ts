@@ -1,0 +1,4 @@
+export { describeFailure, generateText, type TextOutcome } from "./generateText";
+export type { ChatTurn, GenerationRequest, LanguageModel } from "./languageModel";
+export { createOpenAIProvider, type OpenAIProviderOptions } from "./openaiProvider";
+export { isProviderError, ProviderError, type ProviderErrorKind } from "./providerError";

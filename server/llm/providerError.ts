@@ -1,0 +1,21 @@
+/**
+ * Why a generation failed, in terms a caller can act on: retry later (unreachable, timeout),
+ * fix configuration (http), distrust the server (malformed), or nothing at all (aborted).
+ */
+export type ProviderErrorKind = "unreachable" | "http" | "timeout" | "malformed" | "aborted";
+
+export class ProviderError extends Error {
+  override readonly name = "ProviderError";
+
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly details: { status?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: details.cause });
+  }
+}
+
+export function isProviderError(error: unknown): error is ProviderError {
+  return error instanceof ProviderError;
+}
