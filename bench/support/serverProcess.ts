@@ -33,6 +33,9 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", KINDRED_DATA_DIR: dataDir },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  // However the benchmark ends, the server it started ends with it.
+  const killServer = () => child.kill("SIGKILL");
+  process.once("exit", killServer);
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const deadline = Date.now() + 60_000;
@@ -50,6 +53,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     url,
     pid: child.pid!,
     async stop() {
+      process.off("exit", killServer);
       child.kill("SIGTERM");
       await exited;
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CompanionStopMessage } from "./companion";
 
 /** Room name registered on the server and joined by clients. */
 export const WORLD_ROOM = "world";
@@ -7,6 +8,8 @@ export const WORLD_ROOM = "world";
 export const ClientMessage = {
   Move: "move",
   Chat: "chat",
+  /** Stop my companion's reply in flight (owner only). */
+  CompanionStop: "companion:stop",
 } as const;
 
 /** Server → client message types. */
@@ -17,6 +20,10 @@ export const ServerMessage = {
   Chat: "chat",
   /** The player stepped into a portal: leave this room and join `world` with `via`. */
   Portal: "portal",
+  /** A sentence of a companion's reply (CompanionSentenceEvent), broadcast to the room. */
+  CompanionSentence: "companion:sentence",
+  /** A companion's reply ended (CompanionDoneEvent), broadcast to the room. */
+  CompanionDone: "companion:done",
 } as const;
 
 export const CHAT_MAX_LENGTH = 500;
@@ -51,6 +58,7 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 export const clientMessageSchemas = {
   [ClientMessage.Move]: MoveMessage,
   [ClientMessage.Chat]: ChatMessage,
+  [ClientMessage.CompanionStop]: CompanionStopMessage,
 } as const;
 
 export const DisplayName = z
@@ -79,7 +87,9 @@ export type ErrorCode =
   | "invalid_message"
   | "move_rejected"
   | "rate_limited"
-  | "unknown_message";
+  | "unknown_message"
+  /** Only a companion's owner may do that. */
+  | "not_owner";
 
 export interface ErrorEvent {
   code: ErrorCode;

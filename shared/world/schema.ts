@@ -35,6 +35,18 @@ const PropBase = {
   receiveShadow: z.boolean().default(true),
 };
 
+/** How many numbers each primitive's `size` holds, so the drawn shape and its footprint agree. */
+const SIZE_LENGTH = { box: 3, cylinder: 3, cone: 3, sphere: 1, torus: 2, plane: 2, capsule: 2 } as const;
+const SIZE_MEANING = {
+  box: "[width, height, depth]",
+  cylinder: "[radiusTop, radiusBottom, height]",
+  cone: "[radiusTop (ignored), radiusBottom, height]",
+  sphere: "[radius]",
+  torus: "[radius, tube]",
+  plane: "[width, depth]",
+  capsule: "[radius, length]",
+} as const;
+
 export const PrimitiveProp = z
   .object({
     ...PropBase,
@@ -44,7 +56,14 @@ export const PrimitiveProp = z
     size: z.array(z.number().positive().finite()).min(1).max(3),
     material: MaterialSpec,
   })
-  .strict();
+  .strict()
+  .refine((p) => p.size.length === SIZE_LENGTH[p.shape], {
+    path: ["size"],
+    error: (issue) => {
+      const shape = (issue.input as { shape: keyof typeof SIZE_LENGTH }).shape;
+      return `a ${shape} takes ${SIZE_LENGTH[shape]} size number(s): ${SIZE_MEANING[shape]}`;
+    },
+  });
 
 export const GltfProp = z
   .object({

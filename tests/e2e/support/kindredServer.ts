@@ -1,0 +1,25 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, type RunningServer } from "../../../server/app";
+
+export interface TestServer {
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server on a free loopback port with a fresh data folder, serving the client that
+ * the e2e project's global setup built.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "kindred-e2e-"));
+  const server = await startServer({ port: 0, host: "127.0.0.1", dataDir, logLevel: "warn" });
+  return {
+    server,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
