@@ -9,6 +9,7 @@ import { WORLD_ROOM } from "../shared/protocol";
 import { createIdentity, loadOrCreateSecret } from "./auth";
 import { defaultConfig, type Config } from "./config";
 import { createHttpApp } from "./http";
+import { selectLanguageModel, type LanguageModelChoice } from "./llm";
 import { createLogger, type Logger } from "./logging";
 import { createMetrics, type RoomCounts } from "./metrics";
 import { createWorldRoom, ensureGlobalWebSocket } from "./rooms";
@@ -29,6 +30,8 @@ export interface RunningServer {
   port: number;
   config: Config;
   gameServer: Server;
+  /** What companions think with, and why (e.g. why there is no model). */
+  languageModel: Pick<LanguageModelChoice, "source" | "description">;
   /** Closes rooms, then the HTTP server, then the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -52,6 +55,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   try {
     if (database) await migrate(db, MIGRATIONS);
     const identity = createIdentity(db, loadOrCreateSecret(config.dataDir));
+    const choice = await selectLanguageModel({
+      mode: config.llmMode,
+      baseUrl: config.llmBaseUrl,
+      apiKey: config.llmApiKey,
+      model: config.llmModel,
+      ollamaUrl: config.ollamaUrl,
+    });
+    if (choice.model) logger.info({ model: choice.model.id }, `companions think with ${choice.description}`);
+    else logger.warn(`companions have no language model: ${choice.description}`);
+    const mind = { model: choice.model, hintedOwners: new Set<string>() };
     const readCounts = (): RoomCounts => ({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu });
 
     let gameServer: Server | undefined;
@@ -74,7 +87,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       logger: logger.child({ module: "colyseus" }),
     });
     gameServer
-      .define(WORLD_ROOM, createWorldRoom({ identity, worlds, maxClients: config.maxClients, reconnectSeconds: config.reconnectSeconds, logger }))
+      .define(
+        WORLD_ROOM,
+        createWorldRoom({ identity, worlds, maxClients: config.maxClients, reconnectSeconds: config.reconnectSeconds, logger, mind }),
+      )
       .filterBy(["world"]);
 
     await listenSharingPort(gameServer, httpServer, config);
@@ -94,7 +110,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         await db.close();
         logger.info("kindred stopped");
       })());
-    return { url, port, config, gameServer, close };
+    const languageModel = { source: choice.source, description: choice.description };
+    return { url, port, config, gameServer, languageModel, close };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -15,6 +15,8 @@ export async function runServer(): Promise<void> {
     const { local, lan } = serverAddresses(config.host, server.port);
     console.log(`\nKindred is running:\n  local:   ${local}`);
     for (const url of lan) console.log(`  network: ${url}`);
+    const { source, description } = server.languageModel;
+    console.log(source === "none" ? `  model:   none (${description}); companions will say how to set one up` : `  model:   ${description}`);
     console.log("Press Ctrl+C to stop.\n");
 
     let stopping = false;

@@ -2,3 +2,4 @@ export { Conversation, type ConversationOptions } from "./conversation";
 export { inCharacterLine, type InCharacterLine } from "./inCharacterLines";
 export * from "./prompt";
 export * from "./reply";
+export { setupHint } from "./setupHint";

@@ -28,6 +28,24 @@ export const CONFIG_KEYS = [
     default: "20",
     description: "How long a dropped connection keeps its place in the room",
   },
+  {
+    name: "KINDRED_LLM",
+    default: "auto",
+    description:
+      "Language model for companions: auto (KINDRED_LLM_BASE_URL if set, else Ollama when it answers, else none), openai, or none",
+  },
+  {
+    name: "KINDRED_LLM_BASE_URL",
+    default: undefined,
+    description: "An OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 (llama.cpp, LM Studio, vLLM, OpenAI, OpenRouter)",
+  },
+  { name: "KINDRED_LLM_API_KEY", default: undefined, description: "API key for KINDRED_LLM_BASE_URL; local servers need none" },
+  {
+    name: "KINDRED_LLM_MODEL",
+    default: undefined,
+    description: "Model name at that endpoint (or in Ollama); unset: the first model the server lists",
+  },
+  { name: "KINDRED_OLLAMA_URL", default: "http://127.0.0.1:11434", description: "Where `auto` looks for Ollama (GET /api/tags)" },
 ] as const satisfies readonly ConfigKey[];
 
 export type ConfigKeyName = (typeof CONFIG_KEYS)[number]["name"];

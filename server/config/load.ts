@@ -88,5 +88,10 @@ function resolveConfig(values: RawValues, cwd: string, sources: Map<string, stri
     worldsDir: path.resolve(cwd, raw.KINDRED_WORLDS_DIR),
     logLevel: raw.LOG_LEVEL,
     reconnectSeconds: raw.KINDRED_RECONNECT_SECONDS,
+    llmMode: raw.KINDRED_LLM,
+    llmBaseUrl: raw.KINDRED_LLM_BASE_URL,
+    llmApiKey: raw.KINDRED_LLM_API_KEY,
+    llmModel: raw.KINDRED_LLM_MODEL,
+    ollamaUrl: raw.KINDRED_OLLAMA_URL,
   };
 }

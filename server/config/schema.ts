@@ -3,6 +3,9 @@ import { z } from "zod";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+export const LLM_MODES = ["auto", "openai", "none"] as const;
+export type LlmMode = (typeof LLM_MODES)[number];
+
 /** The resolved configuration the server runs with (paths absolute). */
 export interface Config {
   port: number;
@@ -15,6 +18,13 @@ export interface Config {
   worldsDir: string;
   logLevel: LogLevel;
   reconnectSeconds: number;
+  /** How companions find their language model (see server/llm/selectLanguageModel). */
+  llmMode: LlmMode;
+  /** An OpenAI-compatible endpoint; required by `openai`, preferred by `auto`. */
+  llmBaseUrl: string | undefined;
+  llmApiKey: string | undefined;
+  llmModel: string | undefined;
+  ollamaUrl: string;
 }
 
 const wholeNumber = (min: number, max: number) =>
@@ -23,6 +33,11 @@ const wholeNumber = (min: number, max: number) =>
     .int("must be a whole number")
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
+
+const httpUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s/]+/, "must be an http:// or https:// URL")
+  .transform((url) => url.replace(/\/+$/, ""));
 
 /** Raw values, keyed by the names in CONFIG_KEYS, as strings from the environment or YAML scalars. */
 export const RawConfig = z
@@ -42,6 +57,15 @@ export const RawConfig = z
       .number({ error: "must be a number" })
       .min(0, "must be at least 0")
       .max(3600, "must be at most 3600"),
+    KINDRED_LLM: z.enum(LLM_MODES, { error: `must be one of ${LLM_MODES.join(", ")}` }),
+    KINDRED_LLM_BASE_URL: httpUrl.optional(),
+    KINDRED_LLM_API_KEY: z.string().optional(),
+    KINDRED_LLM_MODEL: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
+    KINDRED_OLLAMA_URL: httpUrl,
   })
-  .strict();
+  .strict()
+  .refine((raw) => raw.KINDRED_LLM !== "openai" || raw.KINDRED_LLM_BASE_URL !== undefined, {
+    path: ["KINDRED_LLM"],
+    message: "openai needs KINDRED_LLM_BASE_URL (the endpoint, e.g. http://127.0.0.1:8000/v1)",
+  });
 export type RawConfig = z.infer<typeof RawConfig>;

@@ -9,6 +9,7 @@ import { admit, type Admission } from "./admit";
 import { handleChat } from "./handleChat";
 import { handleMove } from "./handleMove";
 import { createPlayerSession, type PlayerSession } from "./playerSession";
+import { RoomCompanions, type CompanionMind } from "./roomCompanions";
 import { placeArrival } from "./spawn";
 
 export interface WorldRoomDeps {
@@ -18,6 +19,7 @@ export interface WorldRoomDeps {
   /** How long a dropped player keeps their place; 0 removes them at once. */
   reconnectSeconds: number;
   logger: Logger;
+  mind: CompanionMind;
 }
 
 /** Colyseus drops a client outright past this many messages a second (a flood, not a game). */
@@ -25,7 +27,7 @@ const MAX_MESSAGES_PER_SECOND = 120;
 
 /**
  * The room class for one world instance, bound to the server's services. The class only wires
- * Colyseus' lifecycle to plain modules: admit, placeArrival, handleMove, handleChat.
+ * Colyseus' lifecycle to plain modules: admit, placeArrival, handleMove, handleChat, RoomCompanions.
  */
 export function createWorldRoom(deps: WorldRoomDeps) {
   return class WorldRoom extends Room<{ state: WorldState }> {
@@ -34,6 +36,7 @@ export function createWorldRoom(deps: WorldRoomDeps) {
     world!: WorldDefinition;
     private walkable!: Walkable;
     private readonly sessions = new Map<string, PlayerSession>();
+    private companions!: RoomCompanions;
     private arrivals = 0;
     private log!: Logger;
 
@@ -50,6 +53,14 @@ export function createWorldRoom(deps: WorldRoomDeps) {
       this.maxClients = deps.maxClients;
       this.state.worldId = world.id;
       this.log = deps.logger.child({ room: this.roomId, world: world.id });
+      this.companions = new RoomCompanions({
+        mind: deps.mind,
+        worldName: world.name,
+        walkable: this.walkable,
+        state: this.state,
+        broadcast: (type, message) => this.broadcast(type, message),
+        log: this.log,
+      });
 
       this.onMessage(ClientMessage.Move, (client, message) => {
         const player = this.state.players.get(client.sessionId);
@@ -65,6 +76,11 @@ export function createWorldRoom(deps: WorldRoomDeps) {
         const outcome = handleChat(session, message, Date.now());
         if (outcome.error) return this.refuse(client, outcome.error);
         this.broadcast(ServerMessage.Chat, outcome.chat);
+        this.companions.hear(client.sessionId, outcome.chat.text);
+      });
+      this.onMessage(ClientMessage.CompanionStop, (client, message) => {
+        const error = this.companions.stop(client.sessionId, message);
+        if (error) this.refuse(client, error);
       });
       this.onMessage("*", (client, type) => {
         this.refuse(client, { code: "unknown_message", type: String(type), message: `unknown message type "${String(type)}"` });
@@ -82,6 +98,7 @@ export function createWorldRoom(deps: WorldRoomDeps) {
         client.sessionId,
         new PlayerState({ userId: user.userId, name: user.name, avatar: options.avatar ?? "default", ...at, pitch: 0, connected: true }),
       );
+      this.companions.add(client.sessionId, user, at);
       this.log.info({ sessionId: client.sessionId, userId: user.userId, via: options.via }, "player joined");
     }
 
@@ -102,12 +119,13 @@ export function createWorldRoom(deps: WorldRoomDeps) {
 
     override onLeave(client: Client) {
       this.state.players.delete(client.sessionId);
-      this.state.companions.delete(client.sessionId);
+      this.companions.remove(client.sessionId);
       this.sessions.delete(client.sessionId);
       this.log.info({ sessionId: client.sessionId }, "player left");
     }
 
     override onDispose() {
+      this.companions.dispose();
       this.log.info("room disposed");
     }
 

@@ -25,13 +25,33 @@ describe("loadConfig", () => {
       worldsDir: path.join(dir.path, "worlds"),
       logLevel: "info",
       reconnectSeconds: 20,
+      llmMode: "auto",
+      llmBaseUrl: undefined,
+      llmApiKey: undefined,
+      llmModel: undefined,
+      ollamaUrl: "http://127.0.0.1:11434",
     });
     expect(defaultConfig(dir.path)).toEqual(config);
   });
 
   it("documents every key it reads", () => {
     expect(CONFIG_KEYS.map((k) => k.name).sort()).toEqual(
-      ["DATABASE_URL", "HOST", "KINDRED_DATA_DIR", "KINDRED_DEFAULT_WORLD", "KINDRED_MAX_CLIENTS", "KINDRED_RECONNECT_SECONDS", "KINDRED_WORLDS_DIR", "LOG_LEVEL", "PORT"],
+      [
+        "DATABASE_URL",
+        "HOST",
+        "KINDRED_DATA_DIR",
+        "KINDRED_DEFAULT_WORLD",
+        "KINDRED_LLM",
+        "KINDRED_LLM_API_KEY",
+        "KINDRED_LLM_BASE_URL",
+        "KINDRED_LLM_MODEL",
+        "KINDRED_MAX_CLIENTS",
+        "KINDRED_OLLAMA_URL",
+        "KINDRED_RECONNECT_SECONDS",
+        "KINDRED_WORLDS_DIR",
+        "LOG_LEVEL",
+        "PORT",
+      ],
     );
     for (const key of CONFIG_KEYS) expect(key.description.length).toBeGreaterThan(10);
   });
@@ -62,9 +82,25 @@ describe("loadConfig", () => {
     ["DATABASE_URL", "mysql://x", /DATABASE_URL="mysql:\/\/x" \(environment\): must be a postgres/],
     ["KINDRED_DEFAULT_WORLD", "Main Hall", /KINDRED_DEFAULT_WORLD="Main Hall" \(environment\): must be a world id/],
     ["KINDRED_RECONNECT_SECONDS", "-1", /KINDRED_RECONNECT_SECONDS="-1" \(environment\): must be at least 0/],
+    ["KINDRED_LLM", "gpt", /KINDRED_LLM="gpt" \(environment\): must be one of auto, openai, none/],
+    ["KINDRED_LLM", "openai", /KINDRED_LLM="openai" \(environment\): openai needs KINDRED_LLM_BASE_URL/],
+    ["KINDRED_LLM_BASE_URL", "localhost:8000", /KINDRED_LLM_BASE_URL="localhost:8000" \(environment\): must be an http:\/\/ or https:\/\/ URL/],
+    ["KINDRED_OLLAMA_URL", "ftp://x", /KINDRED_OLLAMA_URL="ftp:\/\/x" \(environment\): must be an http/],
   ])("refuses %s=%s with a message naming the key", (key, value, message) => {
     expect(() => loadConfig({ env: { [key]: value }, cwd: dir.path })).toThrow(message);
     expect(() => loadConfig({ env: { [key]: value }, cwd: dir.path })).toThrow(ConfigError);
+  });
+
+  it("reads the language model settings, without trailing slashes on URLs", () => {
+    writeYaml("KINDRED_LLM: openai\nKINDRED_LLM_MODEL: llama3.2\n");
+    const config = loadConfig({ env: { KINDRED_LLM_BASE_URL: "http://gpu-box:8000/v1/", KINDRED_LLM_API_KEY: "sk-test", KINDRED_OLLAMA_URL: "http://ollama:11434/" }, cwd: dir.path });
+    expect(config).toMatchObject({
+      llmMode: "openai",
+      llmBaseUrl: "http://gpu-box:8000/v1",
+      llmApiKey: "sk-test",
+      llmModel: "llama3.2",
+      ollamaUrl: "http://ollama:11434",
+    });
   });
 
   it("names the file when the bad value comes from it", () => {

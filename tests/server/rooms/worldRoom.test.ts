@@ -1,71 +1,27 @@
 import { ErrorCode } from "@colyseus/core";
-import type { Room as ClientRoom } from "@colyseus/sdk";
-// The TestServer entry skips @colyseus/testing's index, which loads @colyseus/tools and dotenv.
-import { ColyseusTestServer } from "@colyseus/testing/TestServer";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CHAT_MAX_LENGTH, WORLD_ROOM, type ChatEvent, type ErrorEvent, type JoinOptions, type PortalEvent } from "../../../shared/protocol";
 import { WorldState } from "../../../shared/state";
-import type { WorldRoom } from "../../../server/rooms";
 import { guestToken, startTestServer, type TestServer } from "../support/testServer";
-
-type Joined = ClientRoom<unknown, WorldState>;
+import { roomTestClient, untilState, type Joined } from "./roomTestClient";
 
 const RECONNECT_SECONDS = 2;
 const MAX_CLIENTS = 3;
 
 let server: TestServer;
-let colyseus: ColyseusTestServer;
-/** Rooms still joined, to leave after each test (a room that has left never settles leave()). */
-const joined = new Set<Joined>();
+let client: ReturnType<typeof roomTestClient>;
 
 beforeAll(async () => {
   server = await startTestServer({ reconnectSeconds: RECONNECT_SECONDS, maxClients: MAX_CLIENTS });
-  colyseus = new ColyseusTestServer(server.gameServer);
+  client = roomTestClient(server);
 });
-afterEach(async () => {
-  await Promise.all([...joined].map((room) => room.leave(true)));
-  await colyseus.cleanup();
-});
+afterEach(() => client.cleanup());
 afterAll(async () => {
   await server.stop();
 });
 
-async function join(name: string, options: Partial<JoinOptions> = {}): Promise<Joined> {
-  const token = await guestToken(server.url, name);
-  return track(await colyseus.sdk.joinOrCreate<WorldState>(WORLD_ROOM, { token, world: "alpha", ...options }, WorldState));
-}
-
-async function track(room: Joined): Promise<Joined> {
-  joined.add(room);
-  room.onLeave(() => joined.delete(room));
-  // Every player hears every chat line; tests that care listen for it themselves.
-  room.onMessage("chat", () => undefined);
-  await room.waitForInitialState();
-  return room;
-}
-
-function serverRoom(room: Joined): WorldRoom {
-  return colyseus.getRoomById<WorldRoom>(room.roomId);
-}
-
-/** Resolves when `check` holds (re-checked on every state change), fails after `ms`. */
-function until(room: Joined, check: () => boolean, what: string, ms = 5000): Promise<void> {
-  if (check()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      room.onStateChange.remove(listener);
-      reject(new Error(`timed out waiting for ${what}`));
-    }, ms);
-    const listener = () => {
-      if (!check()) return;
-      clearTimeout(timer);
-      room.onStateChange.remove(listener);
-      resolve();
-    };
-    room.onStateChange(listener);
-  });
-}
-
+const join = (name: string, options: Partial<JoinOptions> = {}) => client.join(name, options);
+const serverRoom = (room: Joined) => client.serverRoom(room);
 const move = (x: number, z: number, extra: Record<string, unknown> = {}) => ({ x, y: 0, z, yaw: 0, pitch: 0, ...extra });
 
 describe("joining", () => {
@@ -85,7 +41,7 @@ describe("joining", () => {
     ["with unexpected options", { token: "", world: "alpha", admin: true }, ErrorCode.MATCHMAKE_INVALID_CRITERIA, /Unrecognized key: "admin"/],
   ])("refuses a join %s with a clear error", async (_what, options: Record<string, unknown>, code, message) => {
     const withToken = options.token === "" ? { ...options, token: await guestToken(server.url, "Eve") } : options;
-    await expect(colyseus.sdk.joinOrCreate(WORLD_ROOM, withToken)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+    await expect(client.colyseus.sdk.joinOrCreate(WORLD_ROOM, withToken)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
   });
 
   it("opens another instance of a world when one is full", async () => {
@@ -104,7 +60,7 @@ describe("moving", () => {
     const bob = await join("Bob");
     expect(bob.roomId).toBe(ann.roomId);
     ann.send("move", move(0.5, 0.25, { yaw: 1.5, pitch: 0.25 }));
-    await until(bob, () => bob.state.players.get(ann.sessionId)?.x === 0.5, "Bob to see Ann move");
+    await untilState(bob, () => bob.state.players.get(ann.sessionId)?.x === 0.5, "Bob to see Ann move");
     expect(bob.state.players.get(ann.sessionId)!.toJSON()).toMatchObject({ x: 0.5, z: 0.25, yaw: 1.5, pitch: 0.25 });
   });
 
@@ -189,7 +145,7 @@ describe("reconnection", () => {
     const ann = await join("Ann");
     const bob = await join("Bob");
     ann.send("move", move(0.5, 0));
-    await until(bob, () => bob.state.players.get(ann.sessionId)?.x === 0.5, "Ann's move");
+    await untilState(bob, () => bob.state.players.get(ann.sessionId)?.x === 0.5, "Ann's move");
     ann.reconnection.minUptime = 0;
     ann.reconnection.minDelay = 400;
     const reconnected = new Promise<void>((resolve, reject) => {
@@ -198,14 +154,14 @@ describe("reconnection", () => {
     });
 
     dropConnection(ann);
-    await until(bob, () => bob.state.players.get(ann.sessionId)?.connected === false, "Ann shown as disconnected");
+    await untilState(bob, () => bob.state.players.get(ann.sessionId)?.connected === false, "Ann shown as disconnected");
     await reconnected;
-    await until(bob, () => bob.state.players.get(ann.sessionId)?.connected === true, "Ann shown as connected again");
+    await untilState(bob, () => bob.state.players.get(ann.sessionId)?.connected === true, "Ann shown as connected again");
     expect(bob.state.players.get(ann.sessionId)!.x).toBe(0.5);
     expect(serverRoom(ann).state.players.size).toBe(2);
 
     ann.send("move", move(1, 0));
-    await until(bob, () => bob.state.players.get(ann.sessionId)?.x === 1, "a move after reconnecting");
+    await untilState(bob, () => bob.state.players.get(ann.sessionId)?.x === 1, "a move after reconnecting");
   });
 
   it("removes the player when the window passes without a reconnection", async () => {
@@ -213,8 +169,8 @@ describe("reconnection", () => {
     const bob = await join("Bob");
     ann.reconnection.enabled = false;
     dropConnection(ann);
-    await until(bob, () => bob.state.players.get(ann.sessionId)?.connected === false, "Ann shown as disconnected");
-    await until(bob, () => !bob.state.players.has(ann.sessionId), "Ann removed", (RECONNECT_SECONDS + 3) * 1000);
+    await untilState(bob, () => bob.state.players.get(ann.sessionId)?.connected === false, "Ann shown as disconnected");
+    await untilState(bob, () => !bob.state.players.has(ann.sessionId), "Ann removed", (RECONNECT_SECONDS + 3) * 1000);
     expect(bob.state.players.size).toBe(1);
   });
 });
@@ -230,7 +186,7 @@ describe("portals", () => {
 
     const token = await guestToken(server.url, "Ann");
     await ann.leave(true);
-    const arrived = await track(await colyseus.sdk.joinOrCreate<WorldState>(WORLD_ROOM, { token, world: event.world, via: event.via }, WorldState));
+    const arrived = await client.track(await client.colyseus.sdk.joinOrCreate<WorldState>(WORLD_ROOM, { token, world: event.world, via: event.via }, WorldState));
     expect(arrived.state.worldId).toBe("beta");
     const me = arrived.state.players.get(arrived.sessionId)!;
     expect([me.x, me.y, me.z]).toEqual([0, 0, 6]);

@@ -30,6 +30,8 @@ export async function startTestServer(options: StartServerOptions = {}): Promise
     logLevel: "silent",
     clientDir: path.join(temp.path, "no-client"),
     database: options.database ?? (await openTestDatabase()),
+    // Never whatever model happens to run on the test machine; tests that talk pass their own.
+    llmMode: "none",
     ...options,
   });
   return {
