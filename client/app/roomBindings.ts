@@ -1,0 +1,21 @@
+import { ServerMessage, type PortalEvent } from "../../shared/protocol";
+import { bindChatLog } from "../automation";
+import { bindChat } from "../chat";
+import { bindEveryRoom, leaveWhenPageCloses } from "../net";
+import { bindPeople } from "../people";
+import { bindMoveCorrections } from "../player";
+import { travel } from "./session";
+
+let installed = false;
+
+/** Wires every joined room to the features that listen to it, and leaves when the page closes. */
+export function installRoomBindings(): void {
+  if (installed) return;
+  installed = true;
+  bindEveryRoom(bindPeople);
+  bindEveryRoom(bindChat);
+  bindEveryRoom(bindChatLog);
+  bindEveryRoom(bindMoveCorrections);
+  bindEveryRoom((room) => room.onMessage(ServerMessage.Portal, (event: PortalEvent) => void travel(event)));
+  leaveWhenPageCloses();
+}

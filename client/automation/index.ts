@@ -1,0 +1,3 @@
+export { installKindredHandle, type KindredHandle } from "./kindredHandle";
+export { bindChatLog } from "./bindChatLog";
+export { AutomationProbe } from "./AutomationProbe";

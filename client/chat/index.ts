@@ -1,0 +1,2 @@
+export { useChat, addNote, BUBBLE_MS } from "./chatStore";
+export { bindChat, sendChat } from "./bindChat";

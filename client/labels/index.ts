@@ -1,0 +1,3 @@
+export { FloatingLabel } from "./FloatingLabel";
+export { LabelLayer } from "./LabelLayer";
+export { labelLook, type LabelFit } from "./labelScale";

@@ -1,0 +1,15 @@
+import { RemotePerson } from "./RemotePerson";
+import { remoteTracks, usePeople } from "./peopleStore";
+
+/** Everyone else in the room. */
+export function RemotePeople() {
+  const people = usePeople((s) => s.people);
+  return (
+    <>
+      {Object.entries(people).map(([sessionId, person]) => {
+        const track = remoteTracks.get(sessionId);
+        return track ? <RemotePerson key={sessionId} person={person} track={track} /> : null;
+      })}
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+export { NameEntry } from "./NameEntry";
+export { LoadingScreen, type LoadingStep } from "./LoadingScreen";
+export { ChatPanel } from "./ChatPanel";
+export { ConnectionBadge } from "./ConnectionBadge";
+export { WorldHud } from "./WorldHud";
+export { ControlsHint } from "./ControlsHint";

@@ -1,0 +1,38 @@
+import { Suspense, useEffect } from "react";
+import type { WorldDefinition } from "../../shared/world";
+import { Ground } from "./Ground";
+import { Lighting, type SceneQuality } from "./Lighting";
+import { PointOfInterestMarker } from "./PointOfInterestMarker";
+import { PortalGate } from "./PortalGate";
+import { Props } from "./Props";
+import { SkyDome } from "./SkyDome";
+import { useWorld } from "./worldStore";
+
+/** Everything a world file describes. Suspends until its glTF assets have loaded. */
+export function WorldScene({ world, quality }: { world: WorldDefinition; quality: SceneQuality }) {
+  const spawn = world.spawns[0]!.position;
+  const faceTowards = [spawn[0], spawn[2]] as const;
+  return (
+    <Suspense fallback={null}>
+      <Lighting world={world} quality={quality} />
+      <SkyDome sky={world.sky} />
+      <Ground ground={world.ground} anisotropy={quality.anisotropy} />
+      <Props props={world.props} />
+      {world.portals.map((portal) => (
+        <PortalGate key={portal.id} portal={portal} faceTowards={faceTowards} />
+      ))}
+      {world.pointsOfInterest.map((poi) => (
+        <PointOfInterestMarker key={poi.id} poi={poi} />
+      ))}
+      <AssetsReady worldId={world.id} />
+    </Suspense>
+  );
+}
+
+/** Mounted only once every sibling in the Suspense boundary has loaded. */
+function AssetsReady({ worldId }: { worldId: string }) {
+  useEffect(() => {
+    useWorld.setState({ assetsReadyFor: worldId });
+  }, [worldId]);
+  return null;
+}

@@ -1,0 +1,4 @@
+export { WorldScene } from "./WorldScene";
+export { useWorld, showWorld, whenAssetsReady } from "./worldStore";
+export { solidObjects } from "./solidObjects";
+export { DEG } from "./units";
