@@ -4,6 +4,7 @@ import { useWorld } from "../world";
 import { installRoomBindings } from "./roomBindings";
 import { enterWorld } from "./session";
 import { useSession } from "./sessionStore";
+import { SceneErrorBoundary } from "./SceneErrorBoundary";
 import { WorldView } from "./WorldView";
 
 installRoomBindings();
@@ -18,7 +19,11 @@ export function App() {
 
   return (
     <div className="app">
-      {hasWorld && <WorldView />}
+      {hasWorld && (
+        <SceneErrorBoundary>
+          <WorldView />
+        </SceneErrorBoundary>
+      )}
       {session.phase === "world" && (
         <div className="hud">
           <WorldHud />

@@ -1,37 +1,69 @@
-/** The guest identity kept in localStorage, so a reload is the same user. */
+/** A guest identity kept in localStorage, so a reload is the same user. */
 export interface StoredIdentity {
   token: string;
   userId: string;
   name: string;
 }
 
-const KEY = "kindred.identity";
+/**
+ * Identities are kept per display name: a reload (same name) is the same user, while a second
+ * tab where someone else types their own name is another person, as it would be on another
+ * device.
+ */
+const IDENTITIES_KEY = "kindred.identities";
+const LAST_NAME_KEY = "kindred.lastName";
 
-export function loadIdentity(): StoredIdentity | null {
-  try {
-    const raw = localStorage.getItem(KEY);
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    if (isStoredIdentity(parsed)) return parsed;
-  } catch {
-    // Private mode or a corrupt entry: behave as a first visit.
-  }
-  return null;
+/** Names are matched without regard to case or spacing: "Ada" and " ada " are one person. */
+function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-export function saveIdentity(identity: StoredIdentity): void {
+function readAll(): Record<string, StoredIdentity> {
   try {
-    localStorage.setItem(KEY, JSON.stringify(identity));
+    const parsed: unknown = JSON.parse(localStorage.getItem(IDENTITIES_KEY) ?? "{}");
+    if (typeof parsed !== "object" || parsed === null) return {};
+    const valid: Record<string, StoredIdentity> = {};
+    for (const [key, value] of Object.entries(parsed)) if (isStoredIdentity(value)) valid[key] = value;
+    return valid;
+  } catch {
+    // Private mode or a corrupt entry: behave as a first visit.
+    return {};
+  }
+}
+
+function writeAll(identities: Record<string, StoredIdentity>): void {
+  try {
+    localStorage.setItem(IDENTITIES_KEY, JSON.stringify(identities));
   } catch {
     // Storage refused (private mode, quota): the session still works, only reloads forget it.
   }
 }
 
-export function forgetIdentity(): void {
+export function loadIdentity(name: string): StoredIdentity | null {
+  return readAll()[nameKey(name)] ?? null;
+}
+
+export function saveIdentity(identity: StoredIdentity): void {
+  writeAll({ ...readAll(), [nameKey(identity.name)]: identity });
   try {
-    localStorage.removeItem(KEY);
+    localStorage.setItem(LAST_NAME_KEY, identity.name);
   } catch {
-    // Nothing stored to forget.
+    // As above: only the prefilled name is lost.
+  }
+}
+
+export function forgetIdentity(name: string): void {
+  const identities = readAll();
+  delete identities[nameKey(name)];
+  writeAll(identities);
+}
+
+/** The name used last in this browser, to prefill the name field. */
+export function lastUsedName(): string {
+  try {
+    return localStorage.getItem(LAST_NAME_KEY) ?? "";
+  } catch {
+    return "";
   }
 }
 

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { ApiError, guestAuth } from "./api";
-import { forgetIdentity, loadIdentity, saveIdentity, type StoredIdentity } from "./identityStorage";
+import { forgetIdentity, lastUsedName, loadIdentity, saveIdentity, type StoredIdentity } from "./identityStorage";
 
 interface IdentityState {
   /** Who this tab is, once signed in. */
@@ -11,21 +11,22 @@ interface IdentityState {
 
 export const useIdentity = create<IdentityState>(() => ({
   identity: null,
-  rememberedName: loadIdentity()?.name ?? "",
+  rememberedName: lastUsedName(),
 }));
 
 /**
- * Signs in with `name`, reusing the stored token so a reload stays the same user. A token the
- * server no longer accepts (new secret, wiped data folder) is dropped and a new guest is made.
+ * Signs in with `name`, reusing the token stored for that name so a reload stays the same user.
+ * A token the server no longer accepts (new secret, wiped data folder) is dropped and a new
+ * guest is made.
  */
 export async function signIn(name: string): Promise<StoredIdentity> {
-  const stored = loadIdentity();
+  const stored = loadIdentity(name);
   let auth;
   try {
     auth = await guestAuth(name, stored?.token);
   } catch (error) {
     if (!(stored && error instanceof ApiError && error.status === 401)) throw error;
-    forgetIdentity();
+    forgetIdentity(name);
     auth = await guestAuth(name);
   }
   const identity: StoredIdentity = { token: auth.token, userId: auth.userId, name: auth.name };
