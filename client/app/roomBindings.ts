@@ -1,6 +1,6 @@
 import { ServerMessage, type PortalEvent } from "../../shared/protocol";
 import { bindChatLog } from "../automation";
-import { bindChat } from "../chat";
+import { bindChat, bindCompanionReplies } from "../chat";
 import { bindEveryRoom, leaveWhenPageCloses } from "../net";
 import { bindPeople } from "../people";
 import { bindMoveCorrections } from "../player";
@@ -14,6 +14,7 @@ export function installRoomBindings(): void {
   installed = true;
   bindEveryRoom(bindPeople);
   bindEveryRoom(bindChat);
+  bindEveryRoom(bindCompanionReplies);
   bindEveryRoom(bindChatLog);
   bindEveryRoom(bindMoveCorrections);
   bindEveryRoom((room) => room.onMessage(ServerMessage.Portal, (event: PortalEvent) => void travel(event)));

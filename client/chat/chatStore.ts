@@ -45,6 +45,20 @@ export function addNote(text: string): void {
   useChat.setState((s) => ({ lines: appendCapped(s.lines, line) }));
 }
 
+/**
+ * Adds a line, or grows it when it is already in the log: a companion's reply arrives sentence
+ * by sentence and reads as one line.
+ */
+export function upsertLine(line: ChatLine): void {
+  useChat.setState((s) => {
+    const at = s.lines.findIndex((l) => l.id === line.id);
+    if (at < 0) return { lines: appendCapped(s.lines, line) };
+    const lines = s.lines.slice();
+    lines[at] = line;
+    return { lines };
+  });
+}
+
 function appendCapped(lines: ChatLine[], line: ChatLine): ChatLine[] {
   const next = lines.length >= LOG_LIMIT ? lines.slice(lines.length - LOG_LIMIT + 1) : lines.slice();
   next.push(line);

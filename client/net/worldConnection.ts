@@ -1,4 +1,4 @@
-import { CloseCode, ErrorCode, ServerError } from "@colyseus/sdk";
+import { CloseCode, ErrorCode, MatchMakeError, ServerError } from "@colyseus/sdk";
 import { WORLD_ROOM, type JoinOptions } from "../../shared/protocol";
 import { WorldState } from "../../shared/state";
 import { gameClient } from "./gameClient";
@@ -129,10 +129,15 @@ async function rejoinAfterLoss(options: JoinOptions, reason: string | undefined)
     } catch (error) {
       problem = describeJoinError(error);
       // A refused token will be refused again: stop and let the person retry.
-      if (error instanceof ServerError && error.code === ErrorCode.AUTH_FAILED) break;
+      // (The matchmaker reports it as a MatchMakeError, other failures as a ServerError.)
+      if (isAuthRefusal(error)) break;
     }
   }
   if (myGeneration === generation) useConnection.setState({ status: "disconnected", problem });
+}
+
+function isAuthRefusal(error: unknown): boolean {
+  return (error instanceof MatchMakeError || error instanceof ServerError) && error.code === ErrorCode.AUTH_FAILED;
 }
 
 function describeJoinError(error: unknown): string {

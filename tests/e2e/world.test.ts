@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KindredHandle } from "../../client/automation/kindredHandle";
+import { startScriptedLlmServer, type ScriptedLlmServer } from "../support/scriptedLlmServer";
 import { launchChromium } from "./support/chromium";
 import { startTestServer, type TestServer } from "./support/kindredServer";
 import { pixelStats } from "./support/pixels";
@@ -8,13 +9,15 @@ import { pixelStats } from "./support/pixels";
 /** Two people, each in their own browser profile, meet in the plaza. */
 describe("two people in the plaza", () => {
   let kindred: TestServer;
+  let llm: ScriptedLlmServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let alice: Page;
   let bob: Page;
 
   beforeAll(async () => {
-    kindred = await startTestServer();
+    llm = await startScriptedLlmServer();
+    kindred = await startTestServer({ llmMode: "openai", llmBaseUrl: llm.baseURL, llmModel: llm.model });
     browser = await launchChromium();
     alice = await openAs("Alice");
     bob = await openAs("Bob");
@@ -24,6 +27,7 @@ describe("two people in the plaza", () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await kindred?.close();
+    await llm?.close();
   });
 
   async function openAs(name: string): Promise<Page> {
@@ -87,6 +91,20 @@ describe("two people in the plaza", () => {
     });
     const line = (await handle(bob)).chat.find((c) => c.text === "hello from the fountain")!;
     expect(line.name).toBe("Alice");
+  });
+
+  it("Alice's companion answers her, and Bob reads it too", async () => {
+    llm.enqueue({ type: "stream", pieces: ["[happy] Hi", " Alice!", " The fountain", " is lovely today."], delayMs: 20 });
+    await alice.getByTestId("chat-input").fill("Hi Wren");
+    await alice.getByTestId("chat-input").press("Enter");
+    const reply = "Hi Alice! The fountain is lovely today.";
+    for (const page of [alice, bob]) {
+      const line = page.locator(".chat-line", { hasText: reply });
+      await line.waitFor({ timeout: 20_000 });
+      expect(await line.locator(".chat-name").innerText()).toBe("Wren");
+    }
+    // What Alice said reached the model as her words.
+    expect(JSON.stringify(llm.requests.at(-1)?.body.messages)).toContain("Hi Wren");
   });
 
   it("renders a scene, not a blank or single-colour canvas", async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, type RunningServer } from "../../../server/app";
+import { startServer, type RunningServer, type StartServerOptions } from "../../../server/app";
 
 export interface TestServer {
   server: RunningServer;
@@ -12,9 +12,10 @@ export interface TestServer {
  * The real server on a free loopback port with a fresh data folder, serving the client that
  * the e2e project's global setup built.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: StartServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "kindred-e2e-"));
-  const server = await startServer({ port: 0, host: "127.0.0.1", dataDir, logLevel: "warn" });
+  // No model unless a test brings one: a model running on this machine must not change results.
+  const server = await startServer({ port: 0, host: "127.0.0.1", dataDir, logLevel: "warn", llmMode: "none", ...options });
   return {
     server,
     async close() {
