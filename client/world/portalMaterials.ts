@@ -1,17 +1,20 @@
 import { AdditiveBlending, DoubleSide, ShaderMaterial } from "three";
 import { srgbVector } from "./srgb";
 
+/** Both portal shaders only need the surface's UV in the fragment stage. */
+const UV_VERTEX_SHADER = /* glsl */ `
+  varying vec2 vUv;
+  void main() {
+    vUv = uv;
+    gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+  }
+`;
+
 /** The swirling veil inside a portal ring. */
 export function createVeilMaterial(color: string): ShaderMaterial {
   return new ShaderMaterial({
     uniforms: { color: { value: srgbVector(color) }, time: { value: 0 } },
-    vertexShader: /* glsl */ `
-      varying vec2 vUv;
-      void main() {
-        vUv = uv;
-        gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
-      }
-    `,
+    vertexShader: UV_VERTEX_SHADER,
     fragmentShader: /* glsl */ `
       uniform vec3 color;
       uniform float time;
@@ -76,13 +79,7 @@ export function createSparkMaterial(color: string, radius: number): ShaderMateri
 export function createGroundGlowMaterial(color: string): ShaderMaterial {
   return new ShaderMaterial({
     uniforms: { color: { value: srgbVector(color) }, time: { value: 0 } },
-    vertexShader: /* glsl */ `
-      varying vec2 vUv;
-      void main() {
-        vUv = uv;
-        gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
-      }
-    `,
+    vertexShader: UV_VERTEX_SHADER,
     fragmentShader: /* glsl */ `
       uniform vec3 color;
       uniform float time;

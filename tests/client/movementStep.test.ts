@@ -2,23 +2,11 @@ import { describe, expect, it } from "vitest";
 import { RUN_SPEED, WALK_SPEED } from "../../shared/protocol";
 import { isWalkable, walkableOf, WorldDefinition } from "../../shared/world";
 import { createIntent, type MovementIntent } from "../../client/player/inputMapping";
+import { fixtureWorld } from "../support/worlds";
 import { MAX_STEP_SECONDS, stepMovement, type Pose } from "../../client/player/movementStep";
 
-const world = WorldDefinition.parse({
-  id: "test",
-  name: "Test",
-  ground: { size: [40, 40], color: "#888888" },
-  sky: {
-    top: "#335577",
-    horizon: "#aabbcc",
-    fog: { color: "#aabbcc", near: 10, far: 50 },
-    sun: { direction: [1, 1, 0], color: "#ffffff", intensity: 2 },
-    ambient: { color: "#ffffff", ground: "#444444", intensity: 1 },
-  },
-  bounds: { minX: -10, maxX: 10, minZ: -10, maxZ: 10 },
-  spawns: [{ position: [0, 0, 0] }],
-  obstacles: [{ type: "box", center: [0, 3], size: [4, 1] }],
-});
+// A wall across z = 3 from x = -2 to 2, in front of the spawn.
+const world = WorldDefinition.parse(fixtureWorld("test", "elsewhere", { obstacles: [{ type: "box", center: [0, 3], size: [4, 1] }] }));
 const walkable = walkableOf(world);
 
 const pose = (x = 0, z = 0, yaw = 0): Pose => ({ x, y: 0, z, yaw });

@@ -10,19 +10,10 @@ import {
   WorldDefinition,
   type WorldDefinitionInput,
 } from "../../../shared/world";
+import { fixtureWorld } from "../../support/worlds";
 
-const base: WorldDefinitionInput = {
-  id: "test",
-  name: "Test",
-  ground: { size: [20, 20], color: "#808080" },
-  sky: {
-    top: "#000000",
-    horizon: "#ffffff",
-    fog: { color: "#ffffff", near: 10, far: 50 },
-    sun: { direction: [1, 1, 0], color: "#ffffff", intensity: 1 },
-    ambient: { color: "#ffffff", ground: "#000000", intensity: 0.5 },
-  },
-  bounds: { minX: -10, maxX: 10, minZ: -10, maxZ: 10 },
+const base: WorldDefinitionInput = fixtureWorld("test", "other", {
+  obstacles: [],
   spawns: [{ position: [0, 0, 5] }],
   props: [
     // A wall 4 m wide along x at z = 0, turned 90° so it runs along z instead.
@@ -33,7 +24,7 @@ const base: WorldDefinitionInput = {
   portals: [
     { id: "p", to: "other", arriveAt: "back", label: "Other", position: [0, 0, -8], radius: 1, exit: { position: [0, 0, -5] } },
   ],
-};
+});
 const world = WorldDefinition.parse(base);
 const walkable = walkableOf(world);
 
