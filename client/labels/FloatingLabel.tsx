@@ -6,6 +6,7 @@ import { labelLayer } from "./LabelLayer";
 import { labelLook, type LabelFit, type LabelLook } from "./labelScale";
 
 const where = new Vector3();
+const facing = new Vector3();
 
 /**
  * HTML floating at a point in the world (names, bubbles, signs): sized by distance within
@@ -33,6 +34,9 @@ export function FloatingLabel({
     if (!anchor.current || !element) return;
     anchor.current.getWorldPosition(where);
     const look = labelLook(where.distanceTo(camera.position), fit, next.current);
+    // Html projects points behind the camera onto the screen mirrored: hide those.
+    camera.getWorldDirection(facing);
+    if (where.sub(camera.position).dot(facing) <= 0) look.opacity = 0;
     if (look.scale !== shown.current.scale) {
       element.style.transform = `scale(${look.scale})`;
       shown.current.scale = look.scale;
