@@ -7,6 +7,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { getRequestListener } from "@hono/node-server";
 import { WORLD_ROOM } from "../shared/protocol";
 import { createIdentity, loadOrCreateSecret } from "./auth";
+import { createCompanionService } from "./companions";
 import { defaultConfig, type Config } from "./config";
 import { createHttpApp } from "./http";
 import { selectLanguageModel, type LanguageModelChoice } from "./llm";
@@ -55,6 +56,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   try {
     if (database) await migrate(db, MIGRATIONS);
     const identity = createIdentity(db, loadOrCreateSecret(config.dataDir));
+    const companions = createCompanionService(db);
     const choice = await selectLanguageModel({
       mode: config.llmMode,
       baseUrl: config.llmBaseUrl,
@@ -70,6 +72,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     let gameServer: Server | undefined;
     const app = createHttpApp({
       identity,
+      companions,
       worlds,
       metrics: createMetrics(readCounts),
       readCounts,
@@ -89,7 +92,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     gameServer
       .define(
         WORLD_ROOM,
-        createWorldRoom({ identity, worlds, maxClients: config.maxClients, reconnectSeconds: config.reconnectSeconds, logger, mind }),
+        createWorldRoom({ identity, companions, worlds, maxClients: config.maxClients, reconnectSeconds: config.reconnectSeconds, logger, mind }),
       )
       .filterBy(["world"]);
 

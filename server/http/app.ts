@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { Identity } from "../auth";
+import type { CompanionService } from "../companions";
 import type { Logger } from "../logging";
 import type { Metrics, RoomCounts } from "../metrics";
 import type { WorldCatalog } from "../worlds";
 import { handleErrors, jsonError } from "./errors";
 import { authRoutes } from "./routes/auth";
+import { companionRoutes } from "./routes/companions";
 import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
 import { clientRoutes, worldAssetRoutes } from "./routes/staticFiles";
@@ -13,6 +15,7 @@ import { worldRoutes } from "./routes/worlds";
 
 export interface HttpAppDeps {
   identity: Identity;
+  companions: CompanionService;
   worlds: WorldCatalog;
   metrics: Metrics;
   readCounts: () => RoomCounts;
@@ -36,6 +39,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     bodyLimit({ maxSize: API_BODY_LIMIT_BYTES, onError: (c) => jsonError(c, 413, `request body is larger than ${API_BODY_LIMIT_BYTES} bytes`) }),
   );
   app.route("/api/auth", authRoutes(deps.identity));
+  app.route("/api/companions", companionRoutes(deps.identity, deps.companions));
   app.route("/api/worlds", worldRoutes(deps.worlds));
   app.all("/api/*", (c) => jsonError(c, 404, `no API route ${c.req.method} ${c.req.path}`));
   app.route("/healthz", healthRoutes(deps.readCounts));

@@ -3,6 +3,7 @@ import { ClientMessage, ServerMessage, type ErrorEvent, type JoinOptions } from 
 import { PlayerState, WorldState } from "../../shared/state";
 import { walkableOf, type Walkable, type WorldDefinition } from "../../shared/world";
 import type { Identity } from "../auth";
+import type { CompanionService } from "../companions";
 import type { Logger } from "../logging";
 import type { WorldCatalog } from "../worlds";
 import { admit, type Admission } from "./admit";
@@ -20,6 +21,7 @@ export interface WorldRoomDeps {
   reconnectSeconds: number;
   logger: Logger;
   mind: CompanionMind;
+  companions: CompanionService;
 }
 
 /** Colyseus drops a client outright past this many messages a second (a flood, not a game). */
@@ -55,6 +57,7 @@ export function createWorldRoom(deps: WorldRoomDeps) {
       this.log = deps.logger.child({ room: this.roomId, world: world.id });
       this.companions = new RoomCompanions({
         mind: deps.mind,
+        companions: deps.companions,
         worldName: world.name,
         walkable: this.walkable,
         state: this.state,
@@ -88,17 +91,18 @@ export function createWorldRoom(deps: WorldRoomDeps) {
       this.log.info("room created");
     }
 
-    override onJoin(client: Client, options: JoinOptions) {
+    override async onJoin(client: Client, options: JoinOptions) {
       const user = client.auth as Admission | undefined;
       // Server-side joins skip onAuth; this room only takes people.
       if (!user) throw new Error("join refused: not authenticated");
       const at = placeArrival(this.world, this.arrivals++, options.via);
+      // First, as it waits on the database: a failure refuses the join with nothing changed.
+      await this.companions.add(client.sessionId, user, at);
       this.sessions.set(client.sessionId, createPlayerSession(user, this.world, at, Date.now()));
       this.state.players.set(
         client.sessionId,
         new PlayerState({ userId: user.userId, name: user.name, avatar: options.avatar ?? "default", ...at, pitch: 0, connected: true }),
       );
-      this.companions.add(client.sessionId, user, at);
       this.log.info({ sessionId: client.sessionId, userId: user.userId, via: options.via }, "player joined");
     }
 

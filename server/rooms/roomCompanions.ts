@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   ClientMessage,
   CompanionStopMessage,
@@ -7,10 +6,11 @@ import {
   type CompanionSentenceEvent,
   type ErrorEvent,
 } from "../../shared/protocol";
-import { defaultPersona, type PersonaBlueprint } from "../../shared/persona";
+import type { PersonaBlueprint } from "../../shared/persona";
 import { CompanionState, type WorldState } from "../../shared/state";
 import type { Walkable } from "../../shared/world";
 import { Conversation, joinSentences, setupHint, type ReplyEvent, type SentenceEvent } from "../companion";
+import type { CompanionService, StoredCompanion } from "../companions";
 import type { LanguageModel } from "../llm";
 import type { Logger } from "../logging";
 import { describeZodError } from "../validation";
@@ -28,6 +28,8 @@ export interface CompanionMind {
 
 export interface RoomCompanionsDeps {
   mind: CompanionMind;
+  /** Where each owner's companion (its id, name and persona) is kept. */
+  companions: CompanionService;
   worldName: string;
   walkable: Walkable;
   state: WorldState;
@@ -62,15 +64,21 @@ interface Companion {
  */
 export class RoomCompanions {
   private readonly bySession = new Map<string, Companion>();
+  private readonly stopFollowingEdits: () => void;
 
-  constructor(private readonly deps: RoomCompanionsDeps) {}
+  constructor(private readonly deps: RoomCompanionsDeps) {
+    this.stopFollowingEdits = deps.companions.onPersonaChanged((stored) => this.applyEdit(stored));
+  }
 
-  /** Gives a newly joined owner their companion, standing beside them. */
-  add(sessionId: string, owner: { userId: string; name: string }, ownerAt: Placement): void {
-    const persona = defaultPersona();
+  /**
+   * Gives a newly joined owner their stored companion (created on their first join), standing
+   * beside them. Nothing changes in the room when the lookup fails.
+   */
+  async add(sessionId: string, owner: { userId: string; name: string }, ownerAt: Placement): Promise<void> {
+    const stored = await this.deps.companions.getOrCreateForOwner(owner.userId);
     const at = besideOwner(this.deps.walkable, ownerAt);
-    const state = new CompanionState({ id: randomUUID(), ownerId: owner.userId, name: persona.name, ...at, speed: 0, emotion: "neutral", speaking: false });
-    const companion: Companion = { state, owner, persona, conversation: undefined, seq: 0, reply: undefined };
+    const state = new CompanionState({ id: stored.id, ownerId: owner.userId, name: stored.name, ...at, speed: 0, emotion: "neutral", speaking: false });
+    const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, seq: 0, reply: undefined };
     const model = this.deps.mind.model;
     if (model) {
       companion.conversation = new Conversation({
@@ -108,11 +116,15 @@ export class RoomCompanions {
     const parsed = CompanionStopMessage.safeParse(raw);
     if (!parsed.success) return refusal("invalid_message", type, describeZodError(parsed.error)).error;
     const { companionId } = parsed.data;
-    const target = [...this.bySession.values()].find((companion) => companion.state.id === companionId);
-    if (!target) return refusal("invalid_message", type, `no companion "${companionId}" in this room`).error;
-    if (target !== this.bySession.get(sessionId)) return refusal("not_owner", type, "only its owner can stop a companion").error;
-    this.interrupt(target);
-    return undefined;
+    const own = this.bySession.get(sessionId);
+    // The same owner in the room twice has the same companion twice: each session stops its own.
+    if (own?.state.id === companionId) {
+      this.interrupt(own);
+      return undefined;
+    }
+    const known = [...this.bySession.values()].some((companion) => companion.state.id === companionId);
+    if (!known) return refusal("invalid_message", type, `no companion "${companionId}" in this room`).error;
+    return refusal("not_owner", type, "only its owner can stop a companion").error;
   }
 
   /** The owner left the room: the companion goes with them, mid-sentence if need be. */
@@ -126,11 +138,21 @@ export class RoomCompanions {
 
   /** The room is closing: every generation stops, nobody is left to tell. */
   dispose(): void {
+    this.stopFollowingEdits();
     for (const companion of this.bySession.values()) {
       if (companion.reply) companion.reply.over = true;
       companion.conversation?.stop();
     }
     this.bySession.clear();
+  }
+
+  /** The owner edited the persona: the next reply speaks as the new one, under its new name. */
+  private applyEdit(stored: StoredCompanion): void {
+    for (const companion of this.bySession.values()) {
+      if (companion.state.id !== stored.id) continue;
+      companion.persona = stored.persona;
+      companion.state.name = stored.name;
+    }
   }
 
   private async speak(companion: Companion, reply: Reply, events: AsyncIterable<ReplyEvent>): Promise<void> {

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { GuestAuthRequest } from "../../../shared/protocol";
-import { AuthError, type Identity } from "../../auth";
-import { HttpError } from "../errors";
+import type { Identity } from "../../auth";
+import { authenticatedUser, refusingBadTokens } from "../authenticate";
 import { bearerToken, readJsonBody } from "../validate";
 
 /** `/api/auth`: guest sign-in and "who am I". */
@@ -14,18 +14,7 @@ export function authRoutes(identity: Identity) {
       return c.json(auth);
     })
     .get("/me", async (c) => {
-      const token = bearerToken(c);
-      if (!token) throw new HttpError(401, "not signed in: send Authorization: Bearer <token> from POST /api/auth/guest");
-      const user = await refusingBadTokens(() => identity.authenticate(token));
+      const user = await authenticatedUser(c, identity);
       return c.json({ userId: user.id, name: user.name });
     });
-}
-
-async function refusingBadTokens<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AuthError) throw new HttpError(401, error.message);
-    throw error;
-  }
 }

@@ -1,7 +1,8 @@
 import { usersMigration } from "./001_users";
+import { companionsMigration } from "./002_companions";
 import type { Migration } from "./migration";
 
 export type { Migration } from "./migration";
 
 /** Every migration, in the order they are applied. Append new ones at the end. */
-export const MIGRATIONS: readonly Migration[] = [usersMigration];
+export const MIGRATIONS: readonly Migration[] = [usersMigration, companionsMigration];

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentity, createTokens } from "../../../server/auth";
+import { createCompanionService } from "../../../server/companions";
 import { createHttpApp, type HttpAppDeps } from "../../../server/http";
 import { createLogger } from "../../../server/logging";
 import { createMetrics } from "../../../server/metrics";
@@ -34,6 +35,7 @@ beforeAll(async () => {
   writeFileSync(path.join(clientDir, "favicon.svg"), "<svg/>");
   deps = {
     identity: createIdentity(db, secret),
+    companions: createCompanionService(db),
     worlds: loadWorlds(worldsDir),
     metrics: createMetrics(() => counts),
     readCounts: () => counts,
