@@ -1,0 +1,121 @@
+/**
+ * `npm run bench -- latency [--turns 50] [--ttft 300] [--token-ms 20] [--world plaza]`
+ *
+ * Starts the scripted OpenAI-compatible server here and the real server in its own process,
+ * pointed at it; joins as a guest with the real SDK and chats with the companion. Each turn the
+ * model answers with a fixed time to first token and a fixed time per token, and the benchmark
+ * measures "chat line sent → first `companion:sentence`". What the model itself must take (time
+ * to first token + the first sentence's tokens) is known from the script; the rest is the
+ * pipeline's overhead: HTTP to the model, sentence splitting, the room, the WebSocket.
+ */
+import { parseArgs } from "node:util";
+import { ClientMessage, ServerMessage, type CompanionDoneEvent, type CompanionSentenceEvent } from "../shared/protocol";
+import { startScriptedLlmServer, streamOf } from "../tests/support/scriptedLlmServer";
+import { joinAsCompanionOwner, type CompanionOwner } from "./support/companionOwner";
+import { percentile } from "./support/processStats";
+import { startServerProcess } from "./support/serverProcess";
+
+/**
+ * The reply every turn. Its first sentence is 10 whitespace-split tokens (the tag and nine words)
+ * with no clause mark, so the server cannot release a shorter piece of it first.
+ */
+const REPLY =
+  "[happy] I was just thinking about the fountain over there. It has been running all morning and the birds love it. " +
+  "Do you want to walk over and take a look?";
+/** The server allows 5 chat lines per 5 s (refilled at one a second): turns never start faster. */
+const MIN_TURN_SPACING_MS = 1050;
+/** Not measured: the first turn opens the connection to the model and warms the JIT. */
+const WARMUP_TURNS = 1;
+
+export async function main(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      turns: { type: "string", default: "50" },
+      ttft: { type: "string", default: "300" },
+      "token-ms": { type: "string", default: "20" },
+      world: { type: "string", default: "plaza" },
+    },
+  });
+  const turns = Number(values.turns);
+  const ttftMs = Number(values.ttft);
+  const tokenMs = Number(values["token-ms"]);
+  if (!Number.isInteger(turns) || turns <= 0 || !(ttftMs >= 0) || !(tokenMs >= 0)) {
+    throw new Error("--turns must be a positive integer; --ttft and --token-ms non-negative numbers of ms");
+  }
+  const firstSentenceTokens = REPLY.split(/(?<=\s)/).findIndex((token) => /[.!?]\s*$/.test(token)) + 1;
+  // The scripted server sends the first token after `ttft`, then one token every `tokenMs`.
+  const modelMs = ttftMs + (firstSentenceTokens - 1) * tokenMs;
+  const turnTimeoutMs = 10_000 + ttftMs + 100 * tokenMs;
+
+  const llm = await startScriptedLlmServer();
+  const server = await startServerProcess({
+    KINDRED_LLM: "openai",
+    KINDRED_LLM_BASE_URL: llm.baseURL,
+    KINDRED_LLM_MODEL: llm.model,
+    LOG_LEVEL: "warn",
+  });
+  let owner: CompanionOwner | undefined;
+  try {
+    owner = await joinAsCompanionOwner(server.url, "bench-latency", String(values.world));
+    process.stderr.write(`joined ${server.url}; ${WARMUP_TURNS} warm-up + ${turns} turns (ttft ${ttftMs} ms, ${tokenMs} ms/token) …\n`);
+    const measured: number[] = [];
+    for (let turn = 0; turn < WARMUP_TURNS + turns; turn++) {
+      const startedAt = performance.now();
+      llm.enqueue(streamOf(REPLY, { delayMs: tokenMs, firstTokenDelayMs: ttftMs }));
+      const ms = await oneTurn(owner, `turn ${turn}: what are you up to?`, turnTimeoutMs);
+      if (turn >= WARMUP_TURNS) measured.push(ms);
+      const label = turn < WARMUP_TURNS ? "warm-up" : `turn ${turn + 1 - WARMUP_TURNS}/${turns}`;
+      process.stderr.write(`\r  ${label}: ${ms.toFixed(1)} ms to the first sentence   `);
+      const wait = MIN_TURN_SPACING_MS - (performance.now() - startedAt);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+    process.stderr.write("\n");
+    const overheads = measured.map((ms) => ms - modelMs);
+    return {
+      turns,
+      ttftMs,
+      tokenMs,
+      firstSentenceTokens,
+      modelMs,
+      firstSentenceMs: { p50: percentile(measured, 50), p95: percentile(measured, 95) },
+      overheadMs: { p50: percentile(overheads, 50), p95: percentile(overheads, 95) },
+      count: measured.length,
+    };
+  } finally {
+    await owner?.leave();
+    await server.stop();
+    await llm.close();
+  }
+}
+
+/** Says `text` and waits for the whole reply; resolves with the ms to its first sentence. */
+async function oneTurn(owner: CompanionOwner, text: string, timeoutMs: number): Promise<number> {
+  const { room, companionId } = owner;
+  const unbind: (() => void)[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let sentAt = 0;
+  try {
+    const reply = new Promise<number>((resolve, reject) => {
+      let firstSentenceMs: number | undefined;
+      unbind.push(
+        room.onMessage(ServerMessage.CompanionSentence, (e: CompanionSentenceEvent) => {
+          if (e.companionId === companionId && firstSentenceMs === undefined) firstSentenceMs = performance.now() - sentAt;
+        }),
+        room.onMessage(ServerMessage.CompanionDone, (e: CompanionDoneEvent) => {
+          if (e.companionId !== companionId) return;
+          if (e.interrupted || firstSentenceMs === undefined) reject(new Error(`the reply to "${text}" ended early: "${e.text}"`));
+          else resolve(firstSentenceMs);
+        }),
+        room.onMessage(ServerMessage.Chat, () => undefined),
+      );
+      timer = setTimeout(() => reject(new Error(`no complete reply to "${text}" within ${timeoutMs} ms`)), timeoutMs);
+    });
+    sentAt = performance.now();
+    room.send(ClientMessage.Chat, { text });
+    return await Promise.race([reply, owner.refused]);
+  } finally {
+    clearTimeout(timer);
+    for (const off of unbind) off();
+  }
+}
