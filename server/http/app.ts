@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Identity } from "../auth";
 import type { CompanionService } from "../companions";
 import type { Logger } from "../logging";
@@ -12,6 +11,7 @@ import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
 import { clientRoutes, worldAssetRoutes } from "./routes/staticFiles";
 import { worldRoutes } from "./routes/worlds";
+import { limitBody } from "./validate";
 
 export interface HttpAppDeps {
   identity: Identity;
@@ -34,10 +34,9 @@ const API_BODY_LIMIT_BYTES = 16 * 1024;
 export function createHttpApp(deps: HttpAppDeps) {
   const app = new Hono();
   app.onError(handleErrors(deps.logger));
-  app.use(
-    "/api/*",
-    bodyLimit({ maxSize: API_BODY_LIMIT_BYTES, onError: (c) => jsonError(c, 413, `request body is larger than ${API_BODY_LIMIT_BYTES} bytes`) }),
-  );
+  const apiBodyLimit = limitBody(API_BODY_LIMIT_BYTES);
+  // The companions router sets its own limits: a card upload is an image, and a persona may carry its card.
+  app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/companions/") ? next() : apiBodyLimit(c, next)));
   app.route("/api/auth", authRoutes(deps.identity));
   app.route("/api/companions", companionRoutes(deps.identity, deps.companions));
   app.route("/api/worlds", worldRoutes(deps.worlds));

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { z } from "zod";
 import { describeZodError } from "../validation";
-import { HttpError } from "./errors";
+import { HttpError, jsonError } from "./errors";
 
 /** The request's JSON body checked against `schema`; a 400 naming the problem otherwise. */
 export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
@@ -27,4 +28,9 @@ export function bearerToken(c: Context): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new HttpError(401, 'the Authorization header must be "Bearer <token>"');
   return match[1];
+}
+
+/** Refuses request bodies over `maxSize` bytes with 413 and the limit. */
+export function limitBody(maxSize: number) {
+  return bodyLimit({ maxSize, onError: (c) => jsonError(c, 413, `request body is larger than ${maxSize} bytes`) });
 }

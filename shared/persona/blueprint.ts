@@ -70,6 +70,25 @@ export const LanguageTag = z
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "a BCP-47 language tag such as en or pt-BR")
   .max(35);
 
+/** Serialized size bound of a preserved character card: the largest card JSON an import accepts. */
+export const PERSONA_CARD_MAX_BYTES = 256 * 1024;
+
+/**
+ * The character card a persona was imported from (Character Card V2/V3 `data`, every field as it
+ * came), so an export writes back what the blueprint has no place for. Never part of a prompt.
+ */
+export const PersonaCard = z
+  .object({
+    spec: z.enum(["chara_card_v2", "chara_card_v3"]),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .strict()
+  .refine(
+    (card) => new TextEncoder().encode(JSON.stringify(card)).length <= PERSONA_CARD_MAX_BYTES,
+    `at most ${PERSONA_CARD_MAX_BYTES} bytes as JSON`,
+  );
+export type PersonaCard = z.infer<typeof PersonaCard>;
+
 export const PersonaBlueprint = z
   .object({
     /** Bumped on every change, so memories and caches can tell which persona they saw. */
@@ -89,6 +108,8 @@ export const PersonaBlueprint = z
     /** How often it starts conversations on its own: 0 never, 1 eagerly. */
     initiative: unit,
     language: LanguageTag,
+    /** Present when the persona came from a character card. */
+    card: PersonaCard.optional(),
   })
   .strict();
 export type PersonaBlueprint = z.infer<typeof PersonaBlueprint>;
