@@ -6,6 +6,7 @@ import "./styles/base.css";
 import "./styles/screens.css";
 import "./styles/hud.css";
 import "./styles/labels.css";
+import "./styles/persona.css";
 
 installKindredHandle();
 

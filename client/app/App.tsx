@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { ChatPanel, ConnectionBadge, ControlsHint, LoadingScreen, NameEntry, WorldHud } from "../ui";
+import { CompanionButton, PersonaPanel } from "../persona";
 import { useWorld } from "../world";
 import { installRoomBindings } from "./roomBindings";
 import { enterWorld } from "./session";
@@ -28,6 +29,8 @@ export function App() {
         <div className="hud">
           <WorldHud />
           <ConnectionBadge />
+          <CompanionButton />
+          <PersonaPanel />
           <ChatPanel />
           <ControlsHint />
         </div>

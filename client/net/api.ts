@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-async function requestJson(path: string, init: RequestInit = {}): Promise<unknown> {
+export async function requestJson(path: string, init: RequestInit = {}): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, init);

@@ -1,0 +1,2 @@
+export { CompanionButton } from "./CompanionButton";
+export { PersonaPanel } from "./PersonaPanel";
