@@ -76,10 +76,12 @@ export function createWorldRoom(deps: WorldRoomDeps) {
       this.onMessage(ClientMessage.Chat, (client, message) => {
         const session = this.sessions.get(client.sessionId);
         if (!session) return;
-        const outcome = handleChat(session, message, Date.now());
+        const now = Date.now();
+        const outcome = handleChat(session, message, now);
         if (outcome.error) return this.refuse(client, outcome.error);
         this.broadcast(ServerMessage.Chat, outcome.chat);
-        this.companions.hear(client.sessionId, outcome.chat.text);
+        const refused = this.companions.hear(client.sessionId, outcome.chat.text, now);
+        if (refused) this.refuse(client, refused);
       });
       this.onMessage(ClientMessage.CompanionStop, (client, message) => {
         const error = this.companions.stop(client.sessionId, message);

@@ -1,3 +1,4 @@
+export { addressedCompanion, vocativeIndex, type AddressCandidate } from "./addressedCompanion";
 export { admit, type Admission } from "./admit";
 export { ensureGlobalWebSocket } from "./globalWebSocket";
 export { handleChat, type ChatOutcome } from "./handleChat";

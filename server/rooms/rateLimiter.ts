@@ -5,10 +5,14 @@ export interface RateLimit {
   windowMs: number;
 }
 
-/** Per-client limits (the architecture's contract: moves ≤ 30/s, chat ≤ 5 per 5 s). */
+/**
+ * Per-client limits (the architecture's contract: moves ≤ 30/s, chat ≤ 5 per 5 s). Lines to other
+ * people's companions are fewer still: each one costs their owner a model reply.
+ */
 export const RATE_LIMITS = {
   move: { limit: 30, windowMs: 1000 },
   chat: { limit: 5, windowMs: 5000 },
+  otherCompanions: { limit: 3, windowMs: 30_000 },
 } as const satisfies Record<string, RateLimit>;
 
 export interface RateLimiter {

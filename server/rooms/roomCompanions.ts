@@ -9,12 +9,14 @@ import {
 import type { PersonaBlueprint } from "../../shared/persona";
 import { CompanionState, type WorldState } from "../../shared/state";
 import type { Walkable } from "../../shared/world";
-import { Conversation, joinSentences, setupHint, type ReplyEvent, type SentenceEvent } from "../companion";
+import { Conversation, joinSentences, setupHint, type ReplyEvent, type SentenceEvent, type Utterance } from "../companion";
 import type { CompanionService, StoredCompanion } from "../companions";
 import type { LanguageModel } from "../llm";
 import type { Logger } from "../logging";
 import { describeZodError } from "../validation";
+import { addressedCompanion } from "./addressedCompanion";
 import { besideOwner } from "./companionPlacement";
+import { createRateLimiter, RATE_LIMITS, type RateLimiter } from "./rateLimiter";
 import { refusal } from "./refusal";
 import type { Placement } from "./spawn";
 
@@ -53,17 +55,26 @@ interface Companion {
   conversation: Conversation | undefined;
   seq: number;
   reply: Reply | undefined;
+  /** Someone else's line heard while it was busy, answered next; a newer one replaces it. */
+  pending: { sessionId: string; utterance: Utterance } | undefined;
 }
 
 /**
- * The companions of one room, keyed like the state by their owner's session id: each answers its
- * own owner's chat lines, sentence by sentence, broadcast to the room; every line gets exactly one
- * `done`, even when nothing is said. A new line from the owner
- * or a `companion:stop` ends the reply in flight at once; its `done` goes out before anything of
- * the next reply. Other people's lines are not answered yet (companions hear only their owner).
+ * The companions of one room, keyed like the state by their owner's session id. A chat line goes
+ * to the companion it addresses by name (see addressedCompanion), else to the speaker's own; the
+ * answer is broadcast to the room sentence by sentence, and every answered line gets exactly one
+ * `done`, even when nothing is said. A new line from the owner or a `companion:stop` ends the reply
+ * in flight at once; its `done` goes out before anything of the next reply.
+ *
+ * Someone else's line never cuts a reply short: while the companion is talking it waits and is
+ * answered next (one waiting line per companion, the newest). Such lines are rate-limited per
+ * speaker, since every answer runs the owner's model. Their prompt names the speaker as not the
+ * owner; keeping the owner's memories from them is the memory issue's part.
  */
 export class RoomCompanions {
   private readonly bySession = new Map<string, Companion>();
+  /** Per speaker session: how often they may address other people's companions. */
+  private readonly otherCompanionLimits = new Map<string, RateLimiter>();
   private readonly stopFollowingEdits: () => void;
 
   constructor(private readonly deps: RoomCompanionsDeps) {
@@ -78,7 +89,7 @@ export class RoomCompanions {
     const stored = await this.deps.companions.getOrCreateForOwner(owner.userId);
     const at = besideOwner(this.deps.walkable, ownerAt);
     const state = new CompanionState({ id: stored.id, ownerId: owner.userId, name: stored.name, ...at, speed: 0, emotion: "neutral", speaking: false });
-    const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, seq: 0, reply: undefined };
+    const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, seq: 0, reply: undefined, pending: undefined };
     const model = this.deps.mind.model;
     if (model) {
       companion.conversation = new Conversation({
@@ -94,20 +105,37 @@ export class RoomCompanions {
     this.deps.state.companions.set(sessionId, state);
   }
 
-  /** The owner said `text` in chat: their companion answers, cutting short what it was saying. */
-  hear(sessionId: string, text: string): void {
-    const companion = this.bySession.get(sessionId);
-    if (!companion) return;
-    this.interrupt(companion);
-    if (!companion.conversation) return this.answerWithoutModel(companion);
-    const reply: Reply = { said: [], over: false };
-    companion.reply = reply;
-    const events = companion.conversation.say({ speaker: { name: companion.owner.name, isOwner: true, id: companion.owner.userId }, text });
-    this.speak(companion, reply, events).catch((error: unknown) => {
-      // The conversation recovers from model failures itself; this is a bug of ours. Close the bubble.
-      this.deps.log.error({ err: error, companionId: companion.state.id }, "companion reply failed");
-      this.finish(companion, reply, true);
-    });
+  /**
+   * The player in `sessionId` said `text` in chat: the companion it addresses, else their own,
+   * answers. An ErrorEvent when a line to someone else's companion is refused (rate limit).
+   */
+  hear(sessionId: string, text: string, now: number): ErrorEvent | undefined {
+    const speaker = this.deps.state.players.get(sessionId);
+    const own = this.bySession.get(sessionId);
+    const byState = new Map([...this.bySession.values()].map((companion) => [companion.state, companion]));
+    const addressed = speaker ? addressedCompanion(text, { x: speaker.x, z: speaker.z, own: own?.state }, byState.keys()) : undefined;
+    const companion = (addressed && byState.get(addressed)) ?? own;
+    if (!companion) return undefined;
+    if (!speaker || companion.owner.userId === speaker.userId) {
+      this.interrupt(companion);
+      if (companion.conversation) this.answer(companion, { speaker: { name: companion.owner.name, isOwner: true, id: companion.owner.userId }, text });
+      else this.answerWithoutModel(companion);
+      return undefined;
+    }
+    if (!this.otherCompanionLimit(sessionId, now).tryTake(now)) {
+      const { limit, windowMs } = RATE_LIMITS.otherCompanions;
+      return refusal("rate_limited", ClientMessage.Chat, `${companion.state.name} did not hear that: at most ${limit} lines to other people's companions per ${windowMs / 1000} seconds`).error;
+    }
+    const utterance: Utterance = { speaker: { name: speaker.name, isOwner: false, id: speaker.userId }, text };
+    if (!companion.conversation) {
+      // The setup hint is for the owner; the line still gets its `done`.
+      this.finish(companion, { said: [], over: false }, false);
+    } else if (companion.reply) {
+      companion.pending = { sessionId, utterance };
+    } else {
+      this.answer(companion, utterance);
+    }
+    return undefined;
   }
 
   /** A `companion:stop` message from the player in `sessionId`; an ErrorEvent when refused. */
@@ -119,6 +147,8 @@ export class RoomCompanions {
     const own = this.bySession.get(sessionId);
     // The same owner in the room twice has the same companion twice: each session stops its own.
     if (own?.state.id === companionId) {
+      // Quiet means quiet: a line waiting from someone else is dropped too.
+      own.pending = undefined;
       this.interrupt(own);
       return undefined;
     }
@@ -130,7 +160,9 @@ export class RoomCompanions {
   /** The owner left the room: the companion goes with them, mid-sentence if need be. */
   remove(sessionId: string): void {
     const companion = this.bySession.get(sessionId);
+    this.otherCompanionLimits.delete(sessionId);
     if (!companion) return;
+    companion.pending = undefined;
     this.interrupt(companion);
     this.bySession.delete(sessionId);
     this.deps.state.companions.delete(sessionId);
@@ -140,6 +172,7 @@ export class RoomCompanions {
   dispose(): void {
     this.stopFollowingEdits();
     for (const companion of this.bySession.values()) {
+      companion.pending = undefined;
       if (companion.reply) companion.reply.over = true;
       companion.conversation?.stop();
     }
@@ -153,6 +186,38 @@ export class RoomCompanions {
       companion.persona = stored.persona;
       companion.state.name = stored.name;
     }
+  }
+
+  /** Starts the companion's answer to `utterance`; the line waiting, if any, is answered after it. */
+  private answer(companion: Companion, utterance: Utterance): void {
+    const conversation = companion.conversation;
+    if (!conversation) return;
+    const reply: Reply = { said: [], over: false };
+    companion.reply = reply;
+    this.speak(companion, reply, conversation.say(utterance))
+      .catch((error: unknown) => {
+        // The conversation recovers from model failures itself; this is a bug of ours. Close the bubble.
+        this.deps.log.error({ err: error, companionId: companion.state.id }, "companion reply failed");
+        this.finish(companion, reply, true);
+      })
+      .finally(() => this.answerPending(companion));
+  }
+
+  /** Answers the waiting line once the companion is free, unless its speaker has left. */
+  private answerPending(companion: Companion): void {
+    const pending = companion.pending;
+    if (!pending || companion.reply) return;
+    companion.pending = undefined;
+    if (this.deps.state.players.has(pending.sessionId)) this.answer(companion, pending.utterance);
+  }
+
+  private otherCompanionLimit(sessionId: string, now: number): RateLimiter {
+    let limiter = this.otherCompanionLimits.get(sessionId);
+    if (!limiter) {
+      limiter = createRateLimiter(RATE_LIMITS.otherCompanions, now);
+      this.otherCompanionLimits.set(sessionId, limiter);
+    }
+    return limiter;
   }
 
   private async speak(companion: Companion, reply: Reply, events: AsyncIterable<ReplyEvent>): Promise<void> {

@@ -168,7 +168,7 @@ describe("a player's companion", () => {
     expect(hears.heard[3]).toMatchObject({ interrupted: false });
   });
 
-  it("answers only its owner: another player's line gets their own companion's answer", async () => {
+  it("leaves a name shared with the speaker's own companion to theirs: Bob's \"Wren\" is his own Wren", async () => {
     const ann = await client.join("Ann");
     const bob = await client.join("Bob");
     const hears = hearCompanions(ann);
