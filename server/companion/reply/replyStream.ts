@@ -50,35 +50,35 @@ interface PlacedTag {
 
 /**
  * Ties tags to sentences by position: a tag belongs to the sentence whose text range holds it,
- * and tags after the last words belong to the last sentence. A finished sentence is therefore
- * held until the next words begin, because trailing tags ("Nice to meet you! [wave]") may follow.
+ * and a tag between two sentences to the one after it ("Hi! [wave] Nice to meet you." waves
+ * with the second). Tags after the last sentence form a final event without words, so
+ * "Nice to meet you! [wave]" still waves. No sentence waits for what follows it: each is released
+ * the moment the splitter knows it is over, and the placement stays the same however the reply
+ * was chunked.
  */
 class ReplyAssembler {
   private readonly tags = new InlineTagParser();
   private readonly sentences = new SentenceSplitter();
   private offset = 0;
-  /** Offset just after the last non-space character of clean text. */
-  private wordsUntil = 0;
   private readonly placed: PlacedTag[] = [];
-  private readonly ready: SentenceSpan[] = [];
+  private readonly events: SentenceEvent[] = [];
 
   push(token: string): SentenceEvent[] {
     this.accept(this.tags.push(token));
-    return this.releaseReady(false, false);
+    return this.events.splice(0);
   }
 
   end(): SentenceEvent[] {
     this.accept(this.tags.end());
-    this.ready.push(...this.sentences.end());
-    const events = this.releaseReady(true, true);
-    // A reply of tags only still waves or smiles.
-    if (events.length === 0 && this.placed.length > 0) events.push(this.toEvent("", this.placed.splice(0)));
-    return events;
+    this.release(this.sentences.end());
+    // Tags after the last words (or a reply of tags only) still wave or smile.
+    if (this.placed.length > 0) this.events.push(this.toEvent("", this.placed.splice(0)));
+    return this.events.splice(0);
   }
 
   /** After a failure: the sentences known to be complete, never a fragment. */
   completeOnly(): SentenceEvent[] {
-    return this.releaseReady(true, false);
+    return this.events.splice(0);
   }
 
   private accept(pieces: TaggedPiece[]): void {
@@ -87,25 +87,16 @@ class ReplyAssembler {
         this.placed.push({ tag: piece, offset: this.offset });
         continue;
       }
-      const trimmedEnd = piece.text.trimEnd().length;
-      if (trimmedEnd > 0) this.wordsUntil = this.offset + trimmedEnd;
       this.offset += piece.text.length;
-      this.ready.push(...this.sentences.push(piece.text));
+      this.release(this.sentences.push(piece.text));
     }
   }
 
-  /** `final`: no more text will come. `claimTrailing`: the last sentence takes the tags after it. */
-  private releaseReady(final: boolean, claimTrailing: boolean): SentenceEvent[] {
-    const events: SentenceEvent[] = [];
-    while (this.ready.length > 0) {
-      const span = this.ready[0]!;
-      const isLast = claimTrailing && this.ready.length === 1;
-      if (!final && this.wordsUntil <= span.end) break;
-      this.ready.shift();
-      const own = isLast ? this.placed.length : this.placed.findIndex((placed) => placed.offset >= span.end);
-      events.push(this.toEvent(span.text, this.placed.splice(0, own === -1 ? this.placed.length : own)));
+  private release(spans: SentenceSpan[]): void {
+    for (const span of spans) {
+      const after = this.placed.findIndex((placed) => placed.offset >= span.end);
+      this.events.push(this.toEvent(span.text, this.placed.splice(0, after === -1 ? this.placed.length : after)));
     }
-    return events;
   }
 
   private toEvent(text: string, placed: PlacedTag[]): SentenceEvent {

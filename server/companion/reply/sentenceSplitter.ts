@@ -3,9 +3,12 @@
  * can start long before the model finishes. The first sentence may be cut early at a clause
  * boundary once it has a few words: the listener hears something sooner.
  *
- * Every decision depends only on the text, never on how it was chunked: a boundary that needs the
- * next character (is "3." followed by "5"?) waits for it. Offsets let callers attach inline tags
- * to the sentence they appeared in.
+ * Every decision depends only on the text, never on how it was chunked. "!", "?", "…", "。" and a
+ * "." after an ordinary word end a sentence the moment they arrive, whatever follows: the
+ * punctuation run right after such an end ("?!", '."', "...", "」") is not spoken and is dropped,
+ * because the sentence was already released without it. Only a "." that may not end anything
+ * (after a digit, a single letter or a known abbreviation: "3.5", "J. R.", "Dr.") waits for the
+ * next character. Offsets let callers attach inline tags to the sentence they appeared in.
  */
 
 export interface SentenceSpan {
@@ -24,6 +27,8 @@ export const MAX_SENTENCE_LENGTH = 300;
 const SENTENCE_ENDS = new Set([".", "!", "?", "…"]);
 const CJK_SENTENCE_ENDS = new Set(["。", "！", "？"]);
 const CLOSERS = new Set(['"', "'", ")", "]", "”", "’", "»", "」", "』", "）", "】"]);
+/** What may trail a sentence's end without being a sentence of its own. */
+const isEndingPunctuation = (char: string) => isSentenceEnd(char) || CLOSERS.has(char);
 const SPACED_CLAUSE_MARKS = new Set([",", ";", ":"]);
 const UNSPACED_CLAUSE_MARKS = new Set(["—", "，", "、", "；", "："]);
 const ABBREVIATIONS = new Set([
@@ -33,12 +38,15 @@ const ABBREVIATIONS = new Set([
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
 
-type Scan = { cut: number } | "wait" | "none";
+/** Where a sentence ends; `immediate` when it ended on its first ending mark, released at once. */
+type Scan = { cut: number; immediate: boolean } | "wait" | "none";
 
 export class SentenceSplitter {
   private buffer = "";
   private bufferStart = 0;
   private releasedAny = false;
+  /** The last sentence ended at once on its ending mark: the punctuation run after it is dropped. */
+  private droppingTrail = false;
 
   push(text: string): SentenceSpan[] {
     this.buffer += text;
@@ -53,10 +61,12 @@ export class SentenceSplitter {
   private release(final: boolean): SentenceSpan[] {
     const spans: SentenceSpan[] = [];
     for (;;) {
+      this.dropTrail();
       const scan = findBoundary(this.buffer, spans.length === 0 && !this.releasedAny, final);
       if (scan === "wait" || scan === "none") break;
       const span = this.take(scan.cut);
       if (span.text) spans.push(span);
+      this.droppingTrail = scan.immediate;
     }
     if (final) {
       const rest = this.take(this.buffer.length);
@@ -65,6 +75,14 @@ export class SentenceSplitter {
     }
     if (spans.length > 0) this.releasedAny = true;
     return spans;
+  }
+
+  private dropTrail(): void {
+    if (!this.droppingTrail) return;
+    const trail = skipWhile(this.buffer, 0, isEndingPunctuation);
+    this.buffer = this.buffer.slice(trail);
+    this.bufferStart += trail;
+    if (this.buffer) this.droppingTrail = false;
   }
 
   private take(cut: number): SentenceSpan {
@@ -76,13 +94,16 @@ export class SentenceSplitter {
 }
 
 function findBoundary(buffer: string, allowEarly: boolean, final: boolean): Scan {
+  let sawWord = false;
   for (let i = 0; i < buffer.length; i++) {
-    if (i >= MAX_SENTENCE_LENGTH) return { cut: lastSpaceBefore(buffer, i) };
+    if (i >= MAX_SENTENCE_LENGTH) return { cut: lastSpaceBefore(buffer, i), immediate: false };
     const char = buffer[i]!;
+    sawWord ||= HAS_WORD.test(char);
+    // A candidate without a word ("…") joins the sentence that follows it.
+    if (!sawWord) continue;
     const cut = boundaryAt(buffer, i, char, allowEarly, final);
     if (cut === "wait") return "wait";
-    // A candidate without a word ("…") joins the sentence that follows it.
-    if (cut !== undefined && HAS_WORD.test(buffer.slice(0, cut))) return { cut };
+    if (cut !== undefined) return { cut, immediate: cut === i + 1 && isSentenceEnd(char) };
   }
   return "none";
 }
@@ -90,13 +111,11 @@ function findBoundary(buffer: string, allowEarly: boolean, final: boolean): Scan
 /** Where a sentence ending at `i` would be cut, undefined if `i` ends none, "wait" if unknowable yet. */
 function boundaryAt(buffer: string, i: number, char: string, allowEarly: boolean, final: boolean): number | "wait" | undefined {
   if (char === "\n") return i + 1;
-  if (CJK_SENTENCE_ENDS.has(char)) {
-    const after = skipWhile(buffer, i + 1, (c) => CJK_SENTENCE_ENDS.has(c) || CLOSERS.has(c));
-    return after === buffer.length && !final ? "wait" : after;
-  }
+  if (CJK_SENTENCE_ENDS.has(char)) return i + 1;
   if (SENTENCE_ENDS.has(char)) {
     // A run like "?!" or '."' ends together; the previous character must not be part of it.
     if (i > 0 && SENTENCE_ENDS.has(buffer[i - 1]!)) return undefined;
+    if (char !== "." || !mayContinueAfterDot(buffer.slice(0, i))) return i + 1;
     const after = skipWhile(buffer, i + 1, (c) => SENTENCE_ENDS.has(c) || CLOSERS.has(c));
     if (after === buffer.length) return final ? after : "wait";
     if (!/\s/.test(buffer[after]!)) return undefined;
@@ -111,6 +130,18 @@ function boundaryAt(buffer: string, i: number, char: string, allowEarly: boolean
     return /\s/.test(buffer[i + 1]!) ? i + 1 : undefined;
   }
   return undefined;
+}
+
+/** Whether a "." after `before` may be part of a number, initials or an abbreviation. */
+function mayContinueAfterDot(before: string): boolean {
+  if (/\p{N}$/u.test(before)) return true;
+  const word = /([\p{L}.]+)$/u.exec(before)?.[1];
+  // One letter may be an initial or the start of "e.g.", "a.m.", "U.S.".
+  return word !== undefined && (/^\p{L}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase()));
+}
+
+function isSentenceEnd(char: string): boolean {
+  return SENTENCE_ENDS.has(char) || CJK_SENTENCE_ENDS.has(char);
 }
 
 function isAbbreviation(before: string): boolean {

@@ -20,10 +20,20 @@ describe("replyStream", () => {
       ],
     ],
     [
+      // Tags after the last sentence come as a final event without words: the sentence was already said.
       "Nice to meet you! [wave]",
       [
-        { type: "sentence", text: "Nice to meet you!", actions: [{ name: "wave" }] },
+        { type: "sentence", text: "Nice to meet you!", actions: [] },
+        { type: "sentence", text: "", actions: [{ name: "wave" }] },
         { type: "done", text: "Nice to meet you!", interrupted: false },
+      ],
+    ],
+    [
+      'She asked "Really?[nod]!" [happy] Yes [wave].',
+      [
+        { type: "sentence", text: 'She asked "Really?', actions: [] },
+        { type: "sentence", text: "Yes.", emotion: "happy", actions: [{ name: "nod" }, { name: "wave" }] },
+        { type: "done", text: 'She asked "Really? Yes.', interrupted: false },
       ],
     ],
     [
@@ -64,7 +74,20 @@ describe("replyStream", () => {
     for (const chunks of chunkings(text)) expect(await collect(asTokens(chunks)), JSON.stringify(chunks)).toEqual(expected);
   });
 
-  it("releases each sentence as soon as the next one begins, before the stream ends", async () => {
+  it("releases a sentence with the token that ends it, without waiting for the next one", async () => {
+    const seen: string[] = [];
+    async function* tokens() {
+      for (const token of ["[happy] Hi", " Ann!", " [wave]", " It is", " 3.", "5 degrees", ".", ")"]) {
+        seen.push(token);
+        yield token;
+      }
+    }
+    const order: string[] = [];
+    for await (const event of replyStream(tokens())) order.push(`${seen.length}:${event.type === "sentence" ? `${event.text}${event.actions.map((action) => `[${action.name}]`).join("")}` : "done"}`);
+    expect(order).toEqual(["2:Hi Ann!", "7:It is 3.5 degrees.[wave]", "8:done"]);
+  });
+
+  it("releases each sentence before the stream ends", async () => {
     const seen: string[] = [];
     async function* tokens() {
       for (const token of ["Hello there, my dear friend", ". It", " is late", "."]) {
@@ -121,7 +144,8 @@ describe("replyStream", () => {
       { type: "sentence", text: "One is here.", actions: [] },
       { type: "done", text: "One is here.", interrupted: true },
     ]);
-    expect(read).toBe(2);
+    // The first sentence was complete with the first token.
+    expect(read).toBe(1);
     expect(closed).toBe(true);
   });
 });

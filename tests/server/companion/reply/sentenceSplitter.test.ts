@@ -10,17 +10,22 @@ function split(chunks: readonly string[]): string[] {
 describe("SentenceSplitter", () => {
   const cases: [string, string[]][] = [
     ["Hello. How are you?", ["Hello.", "How are you?"]],
-    ["Oh! Really?! Yes…  Fine.", ["Oh!", "Really?!", "Yes…", "Fine."]],
-    ['She said "hi." Then left.', ['She said "hi."', "Then left."]],
+    ["Oh! Really?! Yes…  Fine.", ["Oh!", "Really?", "Yes…", "Fine."]],
+    ['She said "hi." Then left.', ['She said "hi.', "Then left."]],
+    ["(Or so I heard.) Fine.", ["(Or so I heard.", "Fine."]],
     ["Dr. Smith met Mr. Jones. They talked.", ["Dr. Smith met Mr. Jones.", "They talked."]],
     ["Bring fruit, e.g. apples. Or not.", ["Bring fruit, e.g. apples.", "Or not."]],
     ["It costs 3.5 euros. Cheap.", ["It costs 3.5 euros.", "Cheap."]],
     ["J. R. R. Tolkien wrote it. Yes.", ["J. R. R. Tolkien wrote it.", "Yes."]],
-    ["Visit example.com today. Now.", ["Visit example.com today.", "Now."]],
-    ["Wait... what? Okay.", ["Wait...", "what?", "Okay."]],
+    // A "." after a word ends the sentence at once: a rare web address in a spoken reply pays for it.
+    ["Visit example.com today. Now.", ["Visit example.", "com today.", "Now."]],
+    ["It costs 3. Cheap.", ["It costs 3.", "Cheap."]],
+    ["Sure. Bring fruit, i.e. apples, at 9 a.m. today.", ["Sure.", "Bring fruit, i.e. apples, at 9 a.m. today."]],
+    ["Wait... what? Okay.", ["Wait.", "what?", "Okay."]],
+    ["So 3... what? Okay.", ["So 3...", "what?", "Okay."]],
     ["... Well. Hm.", ["... Well.", "Hm."]],
     ["今日はいい天気ですね。散歩しましょう！どう？", ["今日はいい天気ですね。", "散歩しましょう！", "どう？"]],
-    ["「行こう。」と言った。", ["「行こう。」", "と言った。"]],
+    ["「行こう。」と言った。", ["「行こう。", "と言った。"]],
     ["Line one\nLine two", ["Line one", "Line two"]],
     ["no ending at all", ["no ending at all"]],
     ["Hello!  …", ["Hello!"]],
@@ -48,12 +53,34 @@ describe("SentenceSplitter", () => {
     });
   });
 
-  it("releases a sentence as soon as it is certainly over, before the stream ends", () => {
+  it("releases a sentence with the chunk that ends it, without waiting for the next one", () => {
     const splitter = new SentenceSplitter();
-    expect(splitter.push("Hello there.")).toEqual([]);
-    expect(splitter.push(" How")).toEqual([{ text: "Hello there.", start: 0, end: 12 }]);
-    expect(splitter.push(" are you?")).toEqual([]);
-    expect(splitter.end()).toEqual([{ text: "How are you?", start: 12, end: 25 }]);
+    expect(splitter.push("Hello there.")).toEqual([{ text: "Hello there.", start: 0, end: 12 }]);
+    expect(splitter.push(" How are you?")).toEqual([{ text: "How are you?", start: 12, end: 25 }]);
+    expect(splitter.push(" Wow!")).toEqual([{ text: "Wow!", start: 25, end: 30 }]);
+    expect(splitter.push(" 今日は。")).toEqual([{ text: "今日は。", start: 30, end: 35 }]);
+    expect(splitter.end()).toEqual([]);
+  });
+
+  it("drops the punctuation that trails an already released sentence, in this chunk or a later one", () => {
+    const splitter = new SentenceSplitter();
+    expect(splitter.push('She said "Really?')).toEqual([{ text: 'She said "Really?', start: 0, end: 17 }]);
+    expect(splitter.push("!")).toEqual([]);
+    expect(splitter.push('" Then')).toEqual([]);
+    expect(splitter.push(" she left.)")).toEqual([{ text: "Then she left.", start: 19, end: 34 }]);
+    expect(splitter.end()).toEqual([]);
+  });
+
+  it("waits for the next character after a full stop that may not end anything", () => {
+    for (const [first, second, expected] of [
+      ["Meet Dr.", " Smith.", "Meet Dr. Smith."],
+      ["Fruit, e.", "g. apples.", "Fruit, e.g. apples."],
+      ["By J.", " R. R. Tolkien.", "By J. R. R. Tolkien."],
+    ] as const) {
+      const splitter = new SentenceSplitter();
+      expect(splitter.push(first), first).toEqual([]);
+      expect(splitter.push(second).map((span) => span.text), first).toEqual([expected]);
+    }
   });
 
   it("waits for the character after a full stop before deciding", () => {
