@@ -1,8 +1,9 @@
 import { usersMigration } from "./001_users";
 import { companionsMigration } from "./002_companions";
+import { memoriesMigration } from "./003_memories";
 import type { Migration } from "./migration";
 
 export type { Migration } from "./migration";
 
 /** Every migration, in the order they are applied. Append new ones at the end. */
-export const MIGRATIONS: readonly Migration[] = [usersMigration, companionsMigration];
+export const MIGRATIONS: readonly Migration[] = [usersMigration, companionsMigration, memoriesMigration];

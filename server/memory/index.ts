@@ -1,0 +1,3 @@
+export type { Episode, EpisodeInput, Visibility } from "./episode";
+export { recall, type RecallOptions, type RecalledEpisode } from "./recall";
+export { recordEpisode } from "./recordEpisode";
