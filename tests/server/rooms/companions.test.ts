@@ -1,36 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ErrorEvent } from "../../../shared/protocol";
-import { startScriptedLlmServer, streamOf, type ScriptedLlmServer } from "../../support/scriptedLlmServer";
-import { startTestServer, type TestServer } from "../support/testServer";
-import { hearCompanions, roomTestClient, untilState, type Heard, type Joined } from "./roomTestClient";
+import { streamOf } from "../../support/scriptedLlmServer";
+import { hearCompanions, untilState } from "./roomTestClient";
+import { companionOf, companionRoomHarness, doneCount, gate } from "./companionRoomHarness";
 
-let llm: ScriptedLlmServer;
-let server: TestServer;
-let client: ReturnType<typeof roomTestClient>;
+const harness = companionRoomHarness();
 
-beforeAll(async () => {
-  llm = await startScriptedLlmServer();
-  server = await startTestServer({ llmMode: "openai", llmBaseUrl: llm.baseURL, llmModel: llm.model });
-  client = roomTestClient(server);
-});
-beforeEach(() => llm.reset());
-afterEach(() => client.cleanup());
-afterAll(async () => {
-  await server.stop();
-  await llm.close();
-});
-
-function gate(): { pause: Promise<void>; open: () => void } {
-  let open!: () => void;
-  return { pause: new Promise<void>((resolve) => (open = resolve)), open };
-}
-
-const companionOf = (room: Joined) => room.state.companions.get(room.sessionId)!;
-const doneCount = (heard: Heard[]) => heard.filter((event) => event.kind === "done").length;
 
 describe("a player's companion", () => {
   it("appears beside its owner on join, named from the default persona", async () => {
-    const ann = await client.join("Ann");
+    const ann = await harness.client.join("Ann");
     const me = ann.state.players.get(ann.sessionId)!;
     const companion = companionOf(ann);
     expect(companion.toJSON()).toMatchObject({ ownerId: me.userId, name: "Wren", emotion: "neutral", speaking: false, gesture: "" });
@@ -39,11 +18,11 @@ describe("a player's companion", () => {
   });
 
   it("answers its owner's chat with sentences in order, then done, and shows its emotion", async () => {
-    const ann = await client.join("Ann");
-    const bob = await client.join("Bob");
+    const ann = await harness.client.join("Ann");
+    const bob = await harness.client.join("Bob");
     const bobHears = hearCompanions(bob);
     const companion = companionOf(ann);
-    llm.enqueue({ type: "stream", pieces: ["[happy] Hello", " Ann!", " [wave]", " Lovely", " to see you."], delayMs: 5 });
+    harness.llm.enqueue({ type: "stream", pieces: ["[happy] Hello", " Ann!", " [wave]", " Lovely", " to see you."], delayMs: 5 });
 
     ann.send("chat", { text: "Hi Wren!" });
     await bobHears.until(() => doneCount(bobHears.heard) === 1, "the reply's done");
@@ -57,27 +36,27 @@ describe("a player's companion", () => {
     await untilState(bob, () => bob.state.companions.get(ann.sessionId)?.emotion === "happy", "the companion's emotion to show");
     await untilState(bob, () => bob.state.companions.get(ann.sessionId)?.speaking === false, "the companion to stop speaking");
 
-    const prompt = llm.requests[0]!.body.messages!;
+    const prompt = harness.llm.requests[0]!.body.messages!;
     expect(prompt.at(-1)).toMatchObject({ role: "user", content: expect.stringMatching(/Ann \(your owner\) says:[\s\S]*Hi Wren!/) });
     expect(prompt[0]!.content).toContain("World alpha");
   });
 
   it("stops at a companion:stop from its owner: no more sentences, done marked interrupted", async () => {
-    const ann = await client.join("Ann");
+    const ann = await harness.client.join("Ann");
     const hears = hearCompanions(ann);
     const companion = companionOf(ann);
     const held = gate();
-    llm.enqueue({ type: "stream", pieces: ["[happy] One sentence here.", " Second", { pause: held.pause }, " never said."] });
+    harness.llm.enqueue({ type: "stream", pieces: ["[happy] One sentence here.", " Second", { pause: held.pause }, " never said."] });
 
     ann.send("chat", { text: "Tell me a story" });
     await hears.until(() => hears.heard.length === 1, "the first sentence");
     ann.send("companion:stop", { companionId: companion.id });
     await hears.until(() => doneCount(hears.heard) === 1, "done after the stop");
-    await llm.requests[0]!.closed;
-    expect(llm.requests[0]!.closedEarly).toBe(true);
+    await harness.llm.requests[0]!.closed;
+    expect(harness.llm.requests[0]!.closedEarly).toBe(true);
     held.open();
 
-    llm.enqueue(streamOf("Fine, later then."));
+    harness.llm.enqueue(streamOf("Fine, later then."));
     ann.send("chat", { text: "Never mind" });
     await hears.until(() => doneCount(hears.heard) === 2, "the next reply");
     expect(hears.heard.map(({ kind, text }) => [kind, text])).toEqual([
@@ -89,14 +68,14 @@ describe("a player's companion", () => {
     expect(hears.heard[1]).toMatchObject({ interrupted: true });
     expect(hears.heard[3]).toMatchObject({ interrupted: false });
     // The model heard that the first reply was cut short.
-    expect(JSON.stringify(llm.requests[1]!.body.messages)).toContain("One sentence here.");
+    expect(JSON.stringify(harness.llm.requests[1]!.body.messages)).toContain("One sentence here.");
   });
 
   it("is interrupted by a new line from its owner, and answers that one", async () => {
-    const ann = await client.join("Ann");
+    const ann = await harness.client.join("Ann");
     const hears = hearCompanions(ann);
     const held = gate();
-    llm.enqueue(
+    harness.llm.enqueue(
       { type: "stream", pieces: ["Once upon a time.", " There", { pause: held.pause }, " was a fox."] },
       streamOf("[surprised] Oh, you want to talk about birds?"),
     );
@@ -114,17 +93,17 @@ describe("a player's companion", () => {
       ["done", "Oh, you want to talk about birds?"],
     ]);
     expect(hears.heard.map((event) => (event.kind === "done" ? event.interrupted : event.seq))).toEqual([1, true, 2, false]);
-    expect(llm.requests[0]!.closedEarly).toBe(true);
+    expect(harness.llm.requests[0]!.closedEarly).toBe(true);
     await untilState(ann, () => companionOf(ann).emotion === "surprised", "the new emotion");
   });
 
   it("refuses a companion:stop from someone who is not its owner, and keeps talking", async () => {
-    const ann = await client.join("Ann");
-    const bob = await client.join("Bob");
+    const ann = await harness.client.join("Ann");
+    const bob = await harness.client.join("Bob");
     const hears = hearCompanions(ann);
     const companion = companionOf(ann);
     const held = gate();
-    llm.enqueue({ type: "stream", pieces: ["First part.", " Second", { pause: held.pause }, " part."] });
+    harness.llm.enqueue({ type: "stream", pieces: ["First part.", " Second", { pause: held.pause }, " part."] });
 
     ann.send("chat", { text: "Go on" });
     await hears.until(() => hears.heard.length === 1, "the first sentence");
@@ -142,16 +121,16 @@ describe("a player's companion", () => {
     ["with extra fields", { companionId: "x", force: true }, "invalid_message", /Unrecognized key: "force"/],
     ["for a companion that is not here", { companionId: "nobody" }, "invalid_message", /no companion "nobody" in this room/],
   ])("refuses a companion:stop %s", async (_what, message, code, text) => {
-    const ann = await client.join("Ann");
+    const ann = await harness.client.join("Ann");
     const refused = ann.waitForMessage("error") as Promise<ErrorEvent>;
     ann.send("companion:stop", message);
     expect(await refused).toEqual({ code, type: "companion:stop", message: expect.stringMatching(text) });
   });
 
   it("says in character that it lost its thread when the model fails, and the next turn works", async () => {
-    const ann = await client.join("Ann");
+    const ann = await harness.client.join("Ann");
     const hears = hearCompanions(ann);
-    llm.enqueue({ type: "status", status: 500 }, streamOf("[relaxed] I'm back with you."));
+    harness.llm.enqueue({ type: "status", status: 500 }, streamOf("[relaxed] I'm back with you."));
 
     ann.send("chat", { text: "Hello?" });
     await hears.until(() => doneCount(hears.heard) === 1, "the failed reply");
@@ -169,21 +148,21 @@ describe("a player's companion", () => {
   });
 
   it("leaves a name shared with the speaker's own companion to theirs: Bob's \"Wren\" is his own Wren", async () => {
-    const ann = await client.join("Ann");
-    const bob = await client.join("Bob");
+    const ann = await harness.client.join("Ann");
+    const bob = await harness.client.join("Bob");
     const hears = hearCompanions(ann);
-    llm.enqueue(streamOf("Hi Bob."));
+    harness.llm.enqueue(streamOf("Hi Bob."));
 
     bob.send("chat", { text: "Hello Wren, Ann's companion!" });
     await hears.until(() => doneCount(hears.heard) === 1, "a reply");
     expect(hears.heard.every((event) => event.companionId === companionOf(bob).id)).toBe(true);
     expect(hears.of(companionOf(ann).id)).toEqual([]);
-    expect(llm.requests).toHaveLength(1);
+    expect(harness.llm.requests).toHaveLength(1);
   });
 
   it("leaves the room with its owner", async () => {
-    const ann = await client.join("Ann");
-    const bob = await client.join("Bob");
+    const ann = await harness.client.join("Ann");
+    const bob = await harness.client.join("Bob");
     expect(bob.state.companions.has(ann.sessionId)).toBe(true);
     await ann.leave(true);
     await untilState(bob, () => !bob.state.companions.has(ann.sessionId), "Ann's companion to leave");

@@ -1,46 +1,26 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ErrorEvent } from "../../../shared/protocol";
 import { defaultPersona } from "../../../shared/persona";
-import { startScriptedLlmServer, streamOf, type ScriptedLlmServer } from "../../support/scriptedLlmServer";
-import { guestToken, startTestServer, type TestServer } from "../support/testServer";
-import { hearCompanions, roomTestClient, untilState, type Heard, type Joined } from "./roomTestClient";
+import { streamOf } from "../../support/scriptedLlmServer";
+import { guestToken } from "../support/testServer";
+import { hearCompanions, untilState, type Joined } from "./roomTestClient";
+import { companionOf, companionRoomHarness, doneCount, gate } from "./companionRoomHarness";
 
-let llm: ScriptedLlmServer;
-let server: TestServer;
-let client: ReturnType<typeof roomTestClient>;
+const harness = companionRoomHarness();
 
-beforeAll(async () => {
-  llm = await startScriptedLlmServer();
-  server = await startTestServer({ llmMode: "openai", llmBaseUrl: llm.baseURL, llmModel: llm.model });
-  client = roomTestClient(server);
-});
-beforeEach(() => llm.reset());
-afterEach(() => client.cleanup());
-afterAll(async () => {
-  await server.stop();
-  await llm.close();
-});
-
-function gate(): { pause: Promise<void>; open: () => void } {
-  let open!: () => void;
-  return { pause: new Promise<void>((resolve) => (open = resolve)), open };
-}
-
-const companionOf = (room: Joined) => room.state.companions.get(room.sessionId)!;
-const doneCount = (heard: Heard[]) => heard.filter((event) => event.kind === "done").length;
-const lastLineOf = (request: number) => llm.requests[request]!.body.messages!.at(-1)!.content;
+const lastLineOf = (request: number) => harness.llm.requests[request]!.body.messages!.at(-1)!.content;
 
 /** Ann joins with her companion renamed to Pip (everyone else's is the default Wren), then Bob. */
 async function annWithPipAndBob(): Promise<{ ann: Joined; bob: Joined }> {
-  const token = await guestToken(server.url, "Ann");
-  const ann = await client.join("Ann", { token });
-  const edit = await fetch(`${server.url}/api/companions/${companionOf(ann).id}`, {
+  const token = await guestToken(harness.server.url, "Ann");
+  const ann = await harness.client.join("Ann", { token });
+  const edit = await fetch(`${harness.server.url}/api/companions/${companionOf(ann).id}`, {
     method: "PUT",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify({ ...defaultPersona(), name: "Pip" }),
   });
   expect(edit.status).toBe(200);
-  const bob = await client.join("Bob");
+  const bob = await harness.client.join("Bob");
   await untilState(bob, () => bob.state.companions.get(ann.sessionId)?.name === "Pip", "Ann's companion renamed");
   return { ann, bob };
 }
@@ -49,7 +29,7 @@ describe("talking to someone else's companion", () => {
   it("answers a person who addresses it by name, and its prompt says they are not its owner", async () => {
     const { ann, bob } = await annWithPipAndBob();
     const hears = hearCompanions(bob);
-    llm.enqueue(streamOf("[happy] Very well, Bob!"));
+    harness.llm.enqueue(streamOf("[happy] Very well, Bob!"));
 
     bob.send("chat", { text: "Pip, how are you?" });
     await hears.until(() => doneCount(hears.heard) === 1, "Pip's answer");
@@ -59,9 +39,9 @@ describe("talking to someone else's companion", () => {
       ["done", "Very well, Bob!"],
     ]);
     expect(hears.of(companionOf(bob).id)).toEqual([]);
-    expect(llm.requests).toHaveLength(1);
+    expect(harness.llm.requests).toHaveLength(1);
     expect(lastLineOf(0)).toMatch(/^Bob \(someone else here, not your owner\) says:\n«««Pip, how are you\?»»»$/);
-    expect(llm.requests[0]!.body.messages![0]!.content).toContain("You are Pip");
+    expect(harness.llm.requests[0]!.body.messages![0]!.content).toContain("You are Pip");
   });
 
   it.each([
@@ -71,7 +51,7 @@ describe("talking to someone else's companion", () => {
   ])("leaves a line %s to the speaker's own companion", async (_what, text) => {
     const { ann, bob } = await annWithPipAndBob();
     const hears = hearCompanions(bob);
-    llm.enqueue(streamOf("Hm."));
+    harness.llm.enqueue(streamOf("Hm."));
 
     bob.send("chat", { text });
     await hears.until(() => doneCount(hears.heard) === 1, "an answer");
@@ -84,7 +64,7 @@ describe("talking to someone else's companion", () => {
   it("lets owners talk to their own companion as before, and to another's by its name", async () => {
     const { ann, bob } = await annWithPipAndBob();
     const hears = hearCompanions(ann);
-    llm.enqueue(streamOf("Yes, Ann?"), streamOf("Hello, Ann."));
+    harness.llm.enqueue(streamOf("Yes, Ann?"), streamOf("Hello, Ann."));
 
     ann.send("chat", { text: "Pip, are you there?" });
     await hears.until(() => doneCount(hears.heard) === 1, "Pip's answer");
@@ -105,7 +85,7 @@ describe("talking to someone else's companion", () => {
     const { ann, bob } = await annWithPipAndBob();
     const hears = hearCompanions(ann);
     const held = gate();
-    llm.enqueue({ type: "stream", pieces: ["Once upon a time.", " A fox", { pause: held.pause }, " sang."] }, streamOf("Of course, Bob."));
+    harness.llm.enqueue({ type: "stream", pieces: ["Once upon a time.", " A fox", { pause: held.pause }, " sang."] }, streamOf("Of course, Bob."));
 
     ann.send("chat", { text: "Tell me a story" });
     await hears.until(() => hears.heard.length === 1, "the story's first sentence");
@@ -127,10 +107,10 @@ describe("talking to someone else's companion", () => {
       ["done", "Of course, Bob."],
     ]);
     expect(hears.heard[2]).toMatchObject({ interrupted: false });
-    expect(llm.requests).toHaveLength(2);
-    expect(llm.requests[0]!.closedEarly).toBe(false);
+    expect(harness.llm.requests).toHaveLength(2);
+    expect(harness.llm.requests[0]!.closedEarly).toBe(false);
     expect(lastLineOf(1)).toMatch(/Bob \(someone else here, not your owner\) says:\n«««Pip, may I listen too\?»»»$/);
-    expect(JSON.stringify(llm.requests[1]!.body.messages)).not.toContain("can I ask something");
+    expect(JSON.stringify(harness.llm.requests[1]!.body.messages)).not.toContain("can I ask something");
   });
 
   it("limits how often one person may address other people's companions", async () => {
@@ -146,7 +126,7 @@ describe("talking to someone else's companion", () => {
     });
     // The first is answered, the third waited and is answered after it; the fourth was never heard.
     await hears.until(() => doneCount(hears.heard) === 2, "two answers");
-    const lines = llm.requests.map((_request, index) => lastLineOf(index));
+    const lines = harness.llm.requests.map((_request, index) => lastLineOf(index));
     expect(lines).toEqual([expect.stringContaining("question 1?"), expect.stringContaining("question 3?")]);
     expect(hears.of(companionOf(bob).id)).toEqual([]);
     expect(hears.of(companionOf(ann).id)).toHaveLength(4);
