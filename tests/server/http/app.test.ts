@@ -1,57 +1,24 @@
-import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIdentity, createTokens } from "../../../server/auth";
-import { createCompanionService } from "../../../server/companions";
-import { createHttpApp, type HttpAppDeps } from "../../../server/http";
-import { createLogger } from "../../../server/logging";
-import { createMetrics } from "../../../server/metrics";
-import { migrate, MIGRATIONS, type Database } from "../../../server/storage";
-import { loadWorlds } from "../../../server/worlds";
-import { openTestDatabase } from "../support/database";
-import { makeTempDir } from "../support/tempDir";
-import { fixtureWorlds, writeWorlds } from "../support/worldFixtures";
+import { describe, expect, it } from "vitest";
+import { createTokens } from "../../../server/auth";
+import { createHttpApp } from "../../../server/http";
+import { httpAppHarness } from "./httpAppHarness";
 
-let db: Database;
-let temp: ReturnType<typeof makeTempDir>;
-let deps: HttpAppDeps;
-let app: ReturnType<typeof createHttpApp>;
-const secret = new Uint8Array(randomBytes(32));
-const counts = { rooms: 3, clients: 7 };
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await migrate(db, MIGRATIONS);
-  temp = makeTempDir();
-  const worldsDir = path.join(temp.path, "worlds");
-  const clientDir = path.join(temp.path, "client");
-  mkdirSync(path.join(worldsDir, "assets"), { recursive: true });
-  mkdirSync(path.join(clientDir, "assets"), { recursive: true });
-  writeWorlds(worldsDir, fixtureWorlds());
-  writeFileSync(path.join(worldsDir, "assets", "tree.glb"), "glb");
-  writeFileSync(path.join(clientDir, "index.html"), "<!doctype html><title>Kindred</title>");
-  writeFileSync(path.join(clientDir, "assets", "index-abc123.js"), "console.log(1)");
-  writeFileSync(path.join(clientDir, "favicon.svg"), "<svg/>");
-  deps = {
-    identity: createIdentity(db, secret),
-    companions: createCompanionService(db),
-    worlds: loadWorlds(worldsDir),
-    metrics: createMetrics(() => counts),
-    readCounts: () => counts,
-    logger: createLogger("silent"),
-    clientDir,
-    worldsDir,
-  };
-  app = createHttpApp(deps);
-});
-afterAll(async () => {
-  await db.close();
-  temp.remove();
+const h = httpAppHarness({
+  counts: { rooms: 3, clients: 7 },
+  prepare({ worldsDir, clientDir }) {
+    mkdirSync(path.join(worldsDir, "assets"), { recursive: true });
+    mkdirSync(path.join(clientDir, "assets"), { recursive: true });
+    writeFileSync(path.join(worldsDir, "assets", "tree.glb"), "glb");
+    writeFileSync(path.join(clientDir, "index.html"), "<!doctype html><title>Kindred</title>");
+    writeFileSync(path.join(clientDir, "assets", "index-abc123.js"), "console.log(1)");
+    writeFileSync(path.join(clientDir, "favicon.svg"), "<svg/>");
+  },
 });
 
 const guest = (body: unknown, headers: Record<string, string> = {}) =>
-  app.request("/api/auth/guest", {
+  h.app.request("/api/auth/guest", {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
@@ -59,7 +26,7 @@ const guest = (body: unknown, headers: Record<string, string> = {}) =>
 
 describe("GET /healthz", () => {
   it("answers 200 ok with the room counts", async () => {
-    const res = await app.request("/healthz");
+    const res = await h.app.request("/healthz");
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, uptimeSeconds: expect.any(Number), rooms: 3, clients: 7 });
   });
@@ -79,7 +46,7 @@ describe("POST /api/auth/guest", () => {
     const again = (await res.json()) as { token: string; userId: string; name: string };
     expect(again.userId).toBe(first.userId);
     expect(again.name).toBe("Bob");
-    const me = await app.request("/api/auth/me", { headers: { authorization: `Bearer ${again.token}` } });
+    const me = await h.app.request("/api/auth/me", { headers: { authorization: `Bearer ${again.token}` } });
     expect(await me.json()).toEqual({ userId: first.userId, name: "Bob" });
   });
 
@@ -116,14 +83,14 @@ describe("POST /api/auth/guest", () => {
 
 describe("GET /api/auth/me", () => {
   it("answers 401 without a token", async () => {
-    const res = await app.request("/api/auth/me");
+    const res = await h.app.request("/api/auth/me");
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: expect.stringMatching(/not signed in/) });
   });
 
   it("answers 401 for a valid token of a user that does not exist", async () => {
-    const token = await createTokens(secret).sign({ userId: "00000000-0000-4000-8000-000000000000" });
-    const res = await app.request("/api/auth/me", { headers: { authorization: `Bearer ${token}` } });
+    const token = await createTokens(h.secret).sign({ userId: "00000000-0000-4000-8000-000000000000" });
+    const res = await h.app.request("/api/auth/me", { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: "token belongs to an unknown user: sign in again" });
   });
@@ -131,7 +98,7 @@ describe("GET /api/auth/me", () => {
 
 describe("/api/worlds", () => {
   it("lists the worlds", async () => {
-    const res = await app.request("/api/worlds");
+    const res = await h.app.request("/api/worlds");
     expect(await res.json()).toEqual([
       { id: "alpha", name: "World alpha", description: "test world alpha" },
       { id: "beta", name: "World beta", description: "test world beta" },
@@ -139,7 +106,7 @@ describe("/api/worlds", () => {
   });
 
   it("gives one world with defaults filled in", async () => {
-    const res = await app.request("/api/worlds/beta");
+    const res = await h.app.request("/api/worlds/beta");
     expect(res.status).toBe(200);
     const world = (await res.json()) as { id: string; props: unknown[]; portals: Array<{ color: string }> };
     expect(world.id).toBe("beta");
@@ -148,10 +115,10 @@ describe("/api/worlds", () => {
   });
 
   it("answers 404 for an unknown world or API path", async () => {
-    const res = await app.request("/api/worlds/gamma");
+    const res = await h.app.request("/api/worlds/gamma");
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: 'no world "gamma"' });
-    const other = await app.request("/api/nothing-here", { method: "POST" });
+    const other = await h.app.request("/api/nothing-here", { method: "POST" });
     expect(other.status).toBe(404);
     expect(await other.json()).toEqual({ error: "no API route POST /api/nothing-here" });
   });
@@ -159,7 +126,7 @@ describe("/api/worlds", () => {
 
 describe("GET /metrics", () => {
   it("exposes Prometheus metrics with room and client gauges", async () => {
-    const res = await app.request("/metrics");
+    const res = await h.app.request("/metrics");
     expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
     const text = await res.text();
     expect(text).toMatch(/^kindred_rooms 3$/m);
@@ -171,7 +138,7 @@ describe("GET /metrics", () => {
 describe("static files", () => {
   it("serves index.html uncached at / and for app routes", async () => {
     for (const p of ["/", "/world/plaza"]) {
-      const res = await app.request(p);
+      const res = await h.app.request(p);
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toBe("no-cache");
       expect(await res.text()).toContain("<title>Kindred</title>");
@@ -179,30 +146,30 @@ describe("static files", () => {
   });
 
   it("caches hashed assets for good and other files briefly", async () => {
-    const hashed = await app.request("/assets/index-abc123.js");
+    const hashed = await h.app.request("/assets/index-abc123.js");
     expect(hashed.status).toBe(200);
     expect(hashed.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-    const plain = await app.request("/favicon.svg");
+    const plain = await h.app.request("/favicon.svg");
     expect(plain.headers.get("cache-control")).toBe("no-cache");
   });
 
   it("answers 404 for missing files instead of the app page", async () => {
-    const res = await app.request("/assets/gone-123.js");
+    const res = await h.app.request("/assets/gone-123.js");
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: "not found: /assets/gone-123.js" });
   });
 
   it("serves world assets, and nothing outside their folder", async () => {
-    const tree = await app.request("/worlds/assets/tree.glb");
+    const tree = await h.app.request("/worlds/assets/tree.glb");
     expect(tree.status).toBe(200);
     expect(await tree.text()).toBe("glb");
     expect(tree.headers.get("cache-control")).toBe("public, max-age=3600");
-    expect((await app.request("/worlds/assets/rock.glb")).status).toBe(404);
-    expect((await app.request("/worlds/assets/%2e%2e/alpha.json")).status).toBe(404);
+    expect((await h.app.request("/worlds/assets/rock.glb")).status).toBe(404);
+    expect((await h.app.request("/worlds/assets/%2e%2e/alpha.json")).status).toBe(404);
   });
 
   it("says how to build the client when it is missing", async () => {
-    const bare = createHttpApp({ ...deps, clientDir: path.join(temp.path, "nowhere") });
+    const bare = createHttpApp({ ...h.deps, clientDir: path.join(h.deps.clientDir, "nowhere") });
     const res = await bare.request("/");
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ error: expect.stringMatching(/web client is not built.*npm run build/) });

@@ -1,44 +1,10 @@
-import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultPersona, type PersonaBlueprint } from "../../../shared/persona";
-import { createIdentity } from "../../../server/auth";
-import { CARD_PNG_MAX_BYTES, createCompanionService, parseCard } from "../../../server/companions";
-import { createHttpApp } from "../../../server/http";
-import { createLogger } from "../../../server/logging";
-import { createMetrics } from "../../../server/metrics";
-import { migrate, MIGRATIONS, type Database } from "../../../server/storage";
-import { loadWorlds } from "../../../server/worlds";
+import { CARD_PNG_MAX_BYTES, parseCard } from "../../../server/companions";
 import { base64Json, cardChunksOf, pngWith, textChunk, v2Card, v3Card } from "../companions/cards/cardFixtures";
-import { openTestDatabase } from "../support/database";
-import { makeTempDir } from "../support/tempDir";
-import { fixtureWorlds, writeWorlds } from "../support/worldFixtures";
+import { httpAppHarness } from "./httpAppHarness";
 
-let db: Database;
-let temp: ReturnType<typeof makeTempDir>;
-let app: ReturnType<typeof createHttpApp>;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await migrate(db, MIGRATIONS);
-  temp = makeTempDir();
-  writeWorlds(temp.path, fixtureWorlds());
-  const counts = { rooms: 0, clients: 0 };
-  app = createHttpApp({
-    identity: createIdentity(db, new Uint8Array(randomBytes(32))),
-    companions: createCompanionService(db),
-    worlds: loadWorlds(temp.path),
-    metrics: createMetrics(() => counts),
-    readCounts: () => counts,
-    logger: createLogger("silent"),
-    clientDir: path.join(temp.path, "client"),
-    worldsDir: temp.path,
-  });
-});
-afterAll(async () => {
-  await db.close();
-  temp.remove();
-});
+const h = httpAppHarness();
 
 interface CompanionView {
   id: string;
@@ -47,24 +13,24 @@ interface CompanionView {
 }
 
 async function owner(name: string): Promise<{ token: string; id: string }> {
-  const res = await app.request("/api/auth/guest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
+  const res = await h.app.request("/api/auth/guest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
   const { token } = (await res.json()) as { token: string };
-  const mine = (await (await app.request("/api/companions/mine", { headers: { authorization: `Bearer ${token}` } })).json()) as CompanionView;
+  const mine = (await (await h.app.request("/api/companions/mine", { headers: { authorization: `Bearer ${token}` } })).json()) as CompanionView;
   return { token, id: mine.id };
 }
 
 function upload(id: string, token: string | undefined, body: Uint8Array<ArrayBuffer> | string, contentType: string) {
   const headers: Record<string, string> = { "content-type": contentType };
   if (token) headers.authorization = `Bearer ${token}`;
-  return app.request(`/api/companions/${id}/card`, { method: "POST", headers, body });
+  return h.app.request(`/api/companions/${id}/card`, { method: "POST", headers, body });
 }
 
 function download(id: string, token: string, query = "") {
-  return app.request(`/api/companions/${id}/card${query}`, { headers: { authorization: `Bearer ${token}` } });
+  return h.app.request(`/api/companions/${id}/card${query}`, { headers: { authorization: `Bearer ${token}` } });
 }
 
 async function everything(id: string, token: string) {
-  const get = async (url: string) => (await app.request(url, { headers: { authorization: `Bearer ${token}` } })).json();
+  const get = async (url: string) => (await h.app.request(url, { headers: { authorization: `Bearer ${token}` } })).json();
   return { companion: await get(`/api/companions/${id}`), versions: await get(`/api/companions/${id}/versions`) };
 }
 
@@ -158,7 +124,7 @@ describe("a persona carrying a card", () => {
     const imported = (await (await upload(ann.id, ann.token, json(v2Card({ mes_example: "m".repeat(40_000) })), "application/json")).json()) as CompanionView;
     const body = JSON.stringify({ ...imported.persona, name: "Mira" });
     expect(body.length).toBeGreaterThan(16 * 1024);
-    const res = await app.request(`/api/companions/${ann.id}`, { method: "PUT", headers: { authorization: `Bearer ${ann.token}`, "content-type": "application/json" }, body });
+    const res = await h.app.request(`/api/companions/${ann.id}`, { method: "PUT", headers: { authorization: `Bearer ${ann.token}`, "content-type": "application/json" }, body });
     expect(res.status).toBe(200);
     const exported = (await (await download(ann.id, ann.token, "?format=v2&as=json")).json()) as { data: Record<string, unknown> };
     expect(exported.data).toMatchObject({ name: "Mira", mes_example: "m".repeat(40_000) });
@@ -180,7 +146,7 @@ describe("owner only", () => {
   it("answers 401 without a token and 404 for an unknown companion", async () => {
     const ann = await owner("Ann");
     expect((await upload(ann.id, undefined, v3Png(), "image/png")).status).toBe(401);
-    expect((await app.request(`/api/companions/${ann.id}/card`)).status).toBe(401);
+    expect((await h.app.request(`/api/companions/${ann.id}/card`)).status).toBe(401);
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect((await upload(unknown, ann.token, v3Png(), "image/png")).status).toBe(404);
     expect((await download(unknown, ann.token)).status).toBe(404);

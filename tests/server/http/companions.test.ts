@@ -1,45 +1,10 @@
-import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultPersona, type PersonaBlueprint } from "../../../shared/persona";
-import { createIdentity, createTokens } from "../../../server/auth";
-import { createCompanionService } from "../../../server/companions";
-import { createHttpApp } from "../../../server/http";
-import { createLogger } from "../../../server/logging";
-import { createMetrics } from "../../../server/metrics";
-import { migrate, MIGRATIONS, type Database } from "../../../server/storage";
-import { loadWorlds } from "../../../server/worlds";
-import { openTestDatabase } from "../support/database";
-import { makeTempDir } from "../support/tempDir";
-import { fixtureWorlds, writeWorlds } from "../support/worldFixtures";
+import { createTokens } from "../../../server/auth";
+import { httpAppHarness } from "./httpAppHarness";
 
-let db: Database;
-let temp: ReturnType<typeof makeTempDir>;
-let app: ReturnType<typeof createHttpApp>;
-const secret = new Uint8Array(randomBytes(32));
+const h = httpAppHarness();
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await migrate(db, MIGRATIONS);
-  temp = makeTempDir();
-  writeWorlds(temp.path, fixtureWorlds());
-  const counts = { rooms: 0, clients: 0 };
-  app = createHttpApp({
-    identity: createIdentity(db, secret),
-    companions: createCompanionService(db),
-    worlds: loadWorlds(temp.path),
-    metrics: createMetrics(() => counts),
-    readCounts: () => counts,
-    logger: createLogger("silent"),
-    clientDir: path.join(temp.path, "client"),
-    worldsDir: temp.path,
-  });
-});
-afterAll(async () => {
-  await db.close();
-  temp.remove();
-});
 
 interface CompanionView {
   id: string;
@@ -51,7 +16,7 @@ interface CompanionView {
 }
 
 async function signIn(name: string): Promise<{ token: string; userId: string }> {
-  const res = await app.request("/api/auth/guest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
+  const res = await h.app.request("/api/auth/guest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
   return (await res.json()) as { token: string; userId: string };
 }
 
@@ -60,7 +25,7 @@ function call(method: string, url: string, token: string | undefined, body?: unk
   if (token) headers.authorization = `Bearer ${token}`;
   const init: RequestInit = { method, headers };
   if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
-  return app.request(url, init);
+  return h.app.request(url, init);
 }
 
 async function mine(token: string): Promise<CompanionView> {
@@ -197,7 +162,7 @@ describe("owner only", () => {
     const ann = await signIn("Ann");
     const { id } = await mine(ann.token);
     const before = await everything(id, ann.token);
-    const ghost = await createTokens(secret).sign({ userId: UNKNOWN_ID });
+    const ghost = await createTokens(h.secret).sign({ userId: UNKNOWN_ID });
     for (const token of [undefined, "not.a.token", ghost]) {
       for (const [method, url] of [
         ["GET", "/api/companions/mine"],
@@ -210,9 +175,9 @@ describe("owner only", () => {
         expect(await res.json()).toEqual({ error: expect.any(String) });
       }
     }
-    const basic = await app.request(`/api/companions/${id}`, { headers: { authorization: "Basic abc" } });
+    const basic = await h.app.request(`/api/companions/${id}`, { headers: { authorization: "Basic abc" } });
     expect(basic.status).toBe(401);
     expect(await everything(id, ann.token)).toEqual(before);
-    expect(await db.query("SELECT id FROM companions WHERE owner_id = $1", [UNKNOWN_ID])).toEqual([]);
+    expect(await h.db.query("SELECT id FROM companions WHERE owner_id = $1", [UNKNOWN_ID])).toEqual([]);
   });
 });
