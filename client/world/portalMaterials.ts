@@ -1,4 +1,4 @@
-import { AdditiveBlending, DoubleSide, ShaderMaterial } from "three";
+import { AdditiveBlending, DoubleSide, ShaderMaterial, type ShaderMaterialParameters } from "three";
 import { srgbVector } from "./srgb";
 
 /** Both portal shaders only need the surface's UV in the fragment stage. */
@@ -10,15 +10,24 @@ const UV_VERTEX_SHADER = /* glsl */ `
   }
 `;
 
+const UV_FRAGMENT_HEADER = /* glsl */ `
+  uniform vec3 color;
+  uniform float time;
+  varying vec2 vUv;
+`;
+
+/** Portal effects add light: see-through, never hiding what is behind, untouched by tone mapping. */
+function glowMaterial(parameters: ShaderMaterialParameters): ShaderMaterial {
+  return new ShaderMaterial({ transparent: true, depthWrite: false, blending: AdditiveBlending, toneMapped: false, ...parameters });
+}
+
 /** The swirling veil inside a portal ring. */
 export function createVeilMaterial(color: string): ShaderMaterial {
-  return new ShaderMaterial({
+  return glowMaterial({
     uniforms: { color: { value: srgbVector(color) }, time: { value: 0 } },
     vertexShader: UV_VERTEX_SHADER,
     fragmentShader: /* glsl */ `
-      uniform vec3 color;
-      uniform float time;
-      varying vec2 vUv;
+      ${UV_FRAGMENT_HEADER}
       void main() {
         vec2 p = vUv * 2.0 - 1.0;
         float r = length(p);
@@ -30,17 +39,13 @@ export function createVeilMaterial(color: string): ShaderMaterial {
         gl_FragColor = vec4(color * (0.7 + 0.6 * swirl), alpha);
       }
     `,
-    transparent: true,
-    depthWrite: false,
-    blending: AdditiveBlending,
     side: DoubleSide,
-    toneMapped: false,
   });
 }
 
 /** Sparks drifting up through a portal; positions are computed on the GPU from a seed. */
 export function createSparkMaterial(color: string, radius: number): ShaderMaterial {
-  return new ShaderMaterial({
+  return glowMaterial({
     uniforms: { color: { value: srgbVector(color) }, time: { value: 0 }, radius: { value: radius } },
     vertexShader: /* glsl */ `
       attribute float seed;
@@ -68,22 +73,16 @@ export function createSparkMaterial(color: string, radius: number): ShaderMateri
         gl_FragColor = vec4(mix(color, vec3(1.0), 0.5), alpha);
       }
     `,
-    transparent: true,
-    depthWrite: false,
-    blending: AdditiveBlending,
-    toneMapped: false,
   });
 }
 
 /** The glowing circle on the ground that marks where a portal triggers. */
 export function createGroundGlowMaterial(color: string): ShaderMaterial {
-  return new ShaderMaterial({
+  return glowMaterial({
     uniforms: { color: { value: srgbVector(color) }, time: { value: 0 } },
     vertexShader: UV_VERTEX_SHADER,
     fragmentShader: /* glsl */ `
-      uniform vec3 color;
-      uniform float time;
-      varying vec2 vUv;
+      ${UV_FRAGMENT_HEADER}
       void main() {
         float r = length(vUv * 2.0 - 1.0);
         float rim = smoothstep(0.78, 0.93, r) * smoothstep(1.0, 0.94, r);
@@ -92,9 +91,5 @@ export function createGroundGlowMaterial(color: string): ShaderMaterial {
         gl_FragColor = vec4(color, rim * 0.9 + fill);
       }
     `,
-    transparent: true,
-    depthWrite: false,
-    blending: AdditiveBlending,
-    toneMapped: false,
   });
 }
