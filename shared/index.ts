@@ -2,3 +2,4 @@ export * from "./protocol";
 export * from "./state";
 export * from "./world";
 export * from "./persona";
+export * from "./avatars";

@@ -1,0 +1,2 @@
+export * from "./avatarRef";
+export * from "./presets";
