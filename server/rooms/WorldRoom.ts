@@ -1,5 +1,6 @@
 import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
 import { ClientMessage, ServerMessage, type ErrorEvent, type JoinOptions } from "../../shared/protocol";
+import { DEFAULT_AVATAR_PRESET } from "../../shared/avatars";
 import { PlayerState, WorldState } from "../../shared/state";
 import { walkableOf, type Walkable, type WorldDefinition } from "../../shared/world";
 import type { Identity } from "../auth";
@@ -103,7 +104,7 @@ export function createWorldRoom(deps: WorldRoomDeps) {
       this.sessions.set(client.sessionId, createPlayerSession(user, this.world, at, Date.now()));
       this.state.players.set(
         client.sessionId,
-        new PlayerState({ userId: user.userId, name: user.name, avatar: options.avatar ?? "default", ...at, pitch: 0, connected: true }),
+        new PlayerState({ userId: user.userId, name: user.name, avatar: options.avatar ?? DEFAULT_AVATAR_PRESET, ...at, pitch: 0, connected: true }),
       );
       this.log.info({ sessionId: client.sessionId, userId: user.userId, via: options.via }, "player joined");
     }

@@ -5,7 +5,8 @@ export const PlayerState = schema(
   {
     userId: t.string(),
     name: t.string(),
-    avatar: t.string().default("default"),
+    /** Avatar reference: a preset id or `upload:<id>` (see shared/avatars). */
+    avatar: t.string().default("wren"),
     x: t.float32(),
     y: t.float32(),
     z: t.float32(),
@@ -26,11 +27,18 @@ export const CompanionState = schema(
     id: t.string(),
     ownerId: t.string(),
     name: t.string(),
-    avatar: t.string().default("default"),
+    /** Avatar reference: a preset id or `upload:<id>` (see shared/avatars). */
+    avatar: t.string().default("wren"),
+    /** The persona's tints as JSON (`{"hair":"#aa3311"}`): rarely changes, so one string. */
+    tints: t.string().default("{}"),
     x: t.float32(),
     y: t.float32(),
     z: t.float32(),
     yaw: t.float32(),
+    /** Session id of whom it looks at and faces when standing: "" for its owner. */
+    attention: t.string().default(""),
+    /** Increases when it catches up by fading out and in beside its owner: clients fade, never glide. */
+    warp: t.uint16().default(0),
     /** Ground speed, m/s, for gait. */
     speed: t.float32(),
     /** Current gesture name, or "" for none. */

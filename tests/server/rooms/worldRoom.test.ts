@@ -29,7 +29,7 @@ describe("joining", () => {
     const room = await join("Ann");
     expect(room.state.worldId).toBe("alpha");
     const me = room.state.players.get(room.sessionId)!;
-    expect(me.toJSON()).toMatchObject({ name: "Ann", x: 0, y: 0, z: 0, pitch: 0, connected: true, avatar: "default" });
+    expect(me.toJSON()).toMatchObject({ name: "Ann", x: 0, y: 0, z: 0, pitch: 0, connected: true, avatar: "wren" });
     expect(me.userId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
