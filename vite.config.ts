@@ -20,6 +20,9 @@ export default defineConfig({
       "/healthz": serverUrl,
       "/metrics": serverUrl,
       "/worlds/assets": serverUrl,
+      "/avatars/presets": serverUrl,
+      // Controller and hand models for WebXR (@webxr-input-profiles/assets), never a CDN.
+      "/xr/input-profiles": serverUrl,
       "/matchmake": serverUrl,
       // Colyseus room sockets live at /<processId>/<roomId>.
       "^/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+\\?": { target: serverUrl, ws: true },

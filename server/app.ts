@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { matchMaker, Server } from "@colyseus/core";
@@ -7,32 +8,42 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { getRequestListener } from "@hono/node-server";
 import { WORLD_ROOM } from "../shared/protocol";
 import { createIdentity, loadOrCreateSecret } from "./auth";
+import { createAvatarService } from "./avatars";
 import { createCompanionService } from "./companions";
 import { defaultConfig, type Config } from "./config";
 import { createHttpApp } from "./http";
-import { selectLanguageModel, type LanguageModelChoice } from "./llm";
+import { languageModelStatus, selectLanguageModel, type LanguageModelChoice } from "./llm";
 import { createLogger, type Logger } from "./logging";
+import { estimateTokens } from "./companion";
+import { createCompanionMemory, createMemoryEmbeddings, createOwnerLedger, type MemoryEmbeddings } from "./memory";
 import { createMetrics, type RoomCounts } from "./metrics";
 import { createWorldRoom, ensureGlobalWebSocket } from "./rooms";
 import { migrate, MIGRATIONS, openDatabase, type Database } from "./storage";
+import { certificateNames, loadOrCreateCertificate, type ServerCertificate } from "./tls";
 import { loadWorlds } from "./worlds";
 
 export interface StartServerOptions extends Partial<Config> {
   /** The built web client; default `<cwd>/dist/client`. */
   clientDir?: string;
+  /** The generated preset avatars; default `<cwd>/avatars/presets`. */
+  avatarPresetsDir?: string;
   /** An open database to use (and close on shutdown) instead of opening the configured one. */
   database?: Database;
   logger?: Logger;
 }
 
 export interface RunningServer {
-  /** Where this process can reach the server, e.g. http://127.0.0.1:8080 */
+  /** Where this process can reach the server, e.g. http://127.0.0.1:8080 (https:// with `https`) */
   url: string;
+  /** The self-signed certificate it serves, when `https` is on. */
+  certificate: ServerCertificate | undefined;
   port: number;
   config: Config;
   gameServer: Server;
   /** What companions think with, and why (e.g. why there is no model). */
   languageModel: Pick<LanguageModelChoice, "source" | "description">;
+  /** Memory embeddings (loaded lazily, embedding in the background); recall takes it as `embeddings`. */
+  memoryEmbeddings: MemoryEmbeddings;
   /** Closes rooms, then the HTTP server, then the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -43,7 +54,7 @@ export interface RunningServer {
  * CLI's job, so tests and benchmarks get exactly what they ask for).
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const { clientDir = path.resolve("dist/client"), database, logger: givenLogger, ...overrides } = options;
+  const { clientDir = path.resolve("dist/client"), avatarPresetsDir = path.resolve("avatars/presets"), database, logger: givenLogger, ...overrides } = options;
   const config: Config = { ...defaultConfig(), ...definedOnly(overrides) };
   const logger = givenLogger ?? createLogger(config.logLevel);
 
@@ -57,22 +68,50 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (database) await migrate(db, MIGRATIONS);
     const identity = createIdentity(db, loadOrCreateSecret(config.dataDir));
     const companions = createCompanionService(db);
+    const memoryEmbeddings = createMemoryEmbeddings({
+      db,
+      model: config.embeddingModel,
+      dataDir: config.dataDir,
+      logger: logger.child({ module: "embeddings" }),
+      terminal: process.stderr.isTTY ? process.stderr : null,
+    });
+    const avatars = createAvatarService({ db, dataDir: config.dataDir, maxBytes: Math.floor(config.avatarMaxMegabytes * 1_000_000) });
     const choice = await selectLanguageModel({
       mode: config.llmMode,
       baseUrl: config.llmBaseUrl,
       apiKey: config.llmApiKey,
       model: config.llmModel,
       ollamaUrl: config.ollamaUrl,
+      local: {
+        model: config.localModel,
+        modelsDir: path.join(config.dataDir, "models"),
+        gpu: config.localGpu,
+        parallel: config.localParallel,
+        queue: config.localQueue,
+        showCliProgress: process.stdout.isTTY === true,
+      },
     });
     if (choice.model) logger.info({ model: choice.model.id }, `companions think with ${choice.description}`);
     else logger.warn(`companions have no language model: ${choice.description}`);
-    const mind = { model: choice.model, hintedOwners: new Set<string>() };
+    const memory = createCompanionMemory({
+      db,
+      log: logger.child({ module: "memory" }),
+      model: choice.model,
+      useModel: config.memoryUsesModel,
+      reflectEveryLines: config.memoryReflectLines,
+      recallBudgetTokens: config.memoryRecallTokens,
+      estimateTokens,
+      embeddings: memoryEmbeddings,
+    });
+    const mind = { model: choice.model, hintedOwners: new Set<string>(), memory };
     const readCounts = (): RoomCounts => ({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu });
 
     let gameServer: Server | undefined;
     const app = createHttpApp({
       identity,
       companions,
+      avatars,
+      avatarPresetsDir,
       worlds,
       metrics: createMetrics(readCounts),
       readCounts,
@@ -80,8 +119,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       clientDir,
       worldsDir: config.worldsDir,
       matchmake: (request) => gameServer!.router.handler(request),
+      llmStatus: () => languageModelStatus(choice),
+      ownerLedger: createOwnerLedger({ db, embeddings: memoryEmbeddings }),
     });
-    const httpServer = http.createServer(getRequestListener(app.fetch));
+    const certificate = config.https ? await serverCertificate(config, logger) : undefined;
+    const listener = getRequestListener(app.fetch);
+    // Colyseus takes the upgrades of either server alike, so rooms ride on WSS when this is HTTPS.
+    const httpServer = certificate ? https.createServer({ key: certificate.key, cert: certificate.cert }, listener) : http.createServer(listener);
     ensureGlobalWebSocket();
     gameServer = new Server({
       transport: new WebSocketTransport({ server: httpServer }),
@@ -97,8 +141,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       .filterBy(["world"]);
 
     await listenSharingPort(gameServer, httpServer, config);
+    // The world is up; the embedded model downloads and loads behind it (companions say so meanwhile).
+    const localModel = choice.source === "local" ? choice.host : undefined;
+    const llmLog = logger.child({ module: "llm" });
+    localModel?.startInBackground((level, message) => llmLog[level](message));
     const port = (httpServer.address() as AddressInfo).port;
-    const url = `http://${reachableHost(config.host)}:${port}`;
+    const url = `${certificate ? "https" : "http"}://${reachableHost(config.host)}:${port}`;
     logger.info({ url, worlds: worlds.list().map((w) => w.id), database: db.kind }, "kindred listening");
 
     let closing: Promise<void> | undefined;
@@ -110,15 +158,28 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         await gameServer.gracefullyShutdown(false);
         httpServer.closeAllConnections();
         if (httpServer.listening) await closed;
+        // Rooms are gone: their sessions' last summaries are queued; write them before closing.
+        await memory.close();
+        await localModel?.dispose();
+        await memoryEmbeddings.close();
         await db.close();
         logger.info("kindred stopped");
       })());
     const languageModel = { source: choice.source, description: choice.description };
-    return { url, port, config, gameServer, languageModel, close };
+    return { url, certificate, port, config, gameServer, languageModel, memoryEmbeddings, close };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The stored self-signed certificate, or a new one when there is none or it no longer fits. */
+async function serverCertificate(config: Config, logger: Logger): Promise<ServerCertificate> {
+  const certificate = await loadOrCreateCertificate({ dir: path.join(config.dataDir, "tls"), names: certificateNames(config.host) });
+  const details = { cert: certificate.certPath, sha256: certificate.fingerprint256 };
+  if (certificate.status === "created") logger.info(details, "generated a self-signed HTTPS certificate");
+  if (certificate.status === "replaced") logger.warn(details, `generated a new self-signed HTTPS certificate: the stored one was unfit, ${certificate.reason}; headsets will ask to accept it again`);
+  return certificate;
 }
 
 /**

@@ -3,3 +3,4 @@ export * from "./state";
 export * from "./world";
 export * from "./persona";
 export * from "./avatars";
+export * from "./llm";

@@ -11,8 +11,11 @@ export interface CompanionOwner {
   leave(): Promise<void>;
 }
 
-/** Signs in as a guest through the HTTP API, joins `world` with the real SDK, and waits for the companion. */
-export async function joinAsCompanionOwner(url: string, name: string, world: string): Promise<CompanionOwner> {
+/**
+ * Signs in as a guest through the HTTP API, joins `world` with the real SDK (as `avatar`, when
+ * given), and waits for the companion.
+ */
+export async function joinAsCompanionOwner(url: string, name: string, world: string, avatar?: string): Promise<CompanionOwner> {
   const res = await fetch(`${url}/api/auth/guest`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -20,7 +23,7 @@ export async function joinAsCompanionOwner(url: string, name: string, world: str
   });
   if (!res.ok) throw new Error(`guest auth failed: ${res.status} ${await res.text()}`);
   const { token } = (await res.json()) as { token: string };
-  const room = await new Client(url).joinOrCreate<WorldState>(WORLD_ROOM, { token, world }, WorldState);
+  const room = await new Client(url).joinOrCreate<WorldState>(WORLD_ROOM, { token, world, ...(avatar ? { avatar } : {}) }, WorldState);
   const refused = new Promise<never>((_, reject) => {
     room.onMessage(ServerMessage.Error, (e: ErrorEvent) => reject(new Error(`the server refused "${e.type}": ${e.message}`)));
     room.onLeave((code) => reject(new Error(`the server closed the connection (code ${code})`)));

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { ChatPanel, ConnectionBadge, ControlsHint, LoadingScreen, NameEntry, WorldHud } from "../ui";
 import { CompanionButton, PersonaPanel } from "../persona";
+import { LedgerButton, LedgerPanel } from "../ledger";
 import { useWorld } from "../world";
 import { installRoomBindings } from "./roomBindings";
 import { enterWorld } from "./session";
@@ -31,6 +32,8 @@ export function App() {
           <ConnectionBadge />
           <CompanionButton />
           <PersonaPanel />
+          <LedgerButton />
+          <LedgerPanel />
           <ChatPanel />
           <ControlsHint />
         </div>

@@ -1,11 +1,13 @@
 import { useEffect, useMemo } from "react";
 import { Canvas } from "@react-three/fiber";
 import { PCFShadowMap } from "three";
-import { AutomationProbe } from "../automation";
+import { AutomationProbe, FrameTiming } from "../automation";
+import { Companions } from "../companions";
 import { LabelLayer } from "../labels";
 import { RemotePeople } from "../people";
 import { LocalPlayer, ThirdPersonCamera } from "../player";
 import { useWorld, WorldScene } from "../world";
+import { EnterXrButtons, useXrPresenting, XrScene } from "../xr";
 import { detectGraphicsProfile } from "./graphicsProfile";
 import { useSession } from "./sessionStore";
 
@@ -15,6 +17,7 @@ export function WorldView() {
   const version = useWorld((s) => s.version);
   const walking = useSession((s) => s.phase === "world" && !s.travelling);
   const profile = useMemo(detectGraphicsProfile, []);
+  const immersive = useXrPresenting();
   useEffect(() => {
     // Software compositing pays for every blurred panel on every frame.
     document.body.classList.toggle("low-quality", profile.low);
@@ -30,12 +33,17 @@ export function WorldView() {
         camera={{ fov: 60, near: 0.1, far: 1000, position: [0, 2, 6] }}
         gl={{ antialias: profile.antialias, powerPreference: "high-performance" }}
       >
-        {world && <WorldScene key={version} world={world} quality={profile} />}
-        <RemotePeople />
-        <LocalPlayer frozen={!walking} />
-        <ThirdPersonCamera />
-        <AutomationProbe active={walking} />
+        <XrScene>
+          {world && <WorldScene key={version} world={world} quality={profile} />}
+          <RemotePeople />
+          <Companions />
+          <LocalPlayer frozen={!walking} immersive={immersive} />
+          {!immersive && <ThirdPersonCamera />}
+          <FrameTiming />
+          <AutomationProbe active={walking} />
+        </XrScene>
       </Canvas>
+      {walking && <EnterXrButtons />}
     </>
   );
 }

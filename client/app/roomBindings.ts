@@ -1,6 +1,7 @@
 import { ServerMessage, type PortalEvent } from "../../shared/protocol";
 import { bindChatLog } from "../automation";
 import { bindChat, bindCompanionReplies } from "../chat";
+import { bindCompanions, bindCompanionSpeech } from "../companions";
 import { bindEveryRoom, leaveWhenPageCloses } from "../net";
 import { bindPeople } from "../people";
 import { bindMoveCorrections } from "../player";
@@ -15,6 +16,8 @@ export function installRoomBindings(): void {
   bindEveryRoom(bindPeople);
   bindEveryRoom(bindChat);
   bindEveryRoom(bindCompanionReplies);
+  bindEveryRoom(bindCompanions);
+  bindEveryRoom(bindCompanionSpeech);
   bindEveryRoom(bindChatLog);
   bindEveryRoom(bindMoveCorrections);
   bindEveryRoom((room) => room.onMessage(ServerMessage.Portal, (event: PortalEvent) => void travel(event)));

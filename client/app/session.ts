@@ -1,6 +1,7 @@
 import type { PortalEvent } from "../../shared/protocol";
 import { addNote } from "../chat";
 import { fetchWorld, joinWorld, leaveWorld, signIn, useIdentity } from "../net";
+import { rememberedAvatar } from "../player";
 import { showWorld, whenAssetsReady } from "../world";
 import type { LoadingStep } from "../ui";
 import { useSession } from "./sessionStore";
@@ -59,7 +60,8 @@ async function loadAndJoin(worldId: string, via?: string) {
   at("assets");
   await whenAssetsReady(world.id);
   at("join");
-  await joinWorld({ token: identity.token, world: world.id, ...(via ? { via } : {}) });
+  // The body chosen on the name screen, in every world this visit goes to.
+  await joinWorld({ token: identity.token, world: world.id, avatar: rememberedAvatar(), ...(via ? { via } : {}) });
   rememberWorldInAddress(world.id);
   return world;
 }

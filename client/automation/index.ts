@@ -1,3 +1,4 @@
 export { installKindredHandle, type KindredHandle } from "./kindredHandle";
 export { bindChatLog } from "./bindChatLog";
 export { AutomationProbe } from "./AutomationProbe";
+export { FrameTiming } from "./FrameTiming";

@@ -1,5 +1,40 @@
 import type { ChatEvent } from "../../shared/protocol";
 import type { ConnectionStatus } from "../net";
+import { xrStatus, type XrStatus } from "../xr";
+
+/** How many recent frames `frames` keeps, and how many companion updates `companionUpdates` keeps. */
+export const FRAMES_KEPT = 600;
+export const COMPANION_UPDATES_KEPT = 6000;
+
+/** A companion as the automation handle shows it. */
+export interface CompanionView {
+  /** The owner's user id. */
+  ownerId: string;
+  name: string;
+  x: number;
+  y: number;
+  z: number;
+  yaw: number;
+  /** Ground speed, m/s. */
+  speed: number;
+  /** The face's current expression weights (the driver's own record). */
+  expressions: Record<string, number>;
+  /** Where its head is drawn (world space; the driver's own record). */
+  head: { x: number; y: number; z: number };
+  /** Its VRM has loaded (before that, the placeholder body stands in). */
+  loaded: boolean;
+  /** Drawn at all (false while faded out for a catch-up warp). */
+  visible: boolean;
+}
+
+/**
+ * A rolling record: entry `i % capacity` holds the i-th value written, `written` counts all
+ * values ever written (so a reader takes the ones since its last look).
+ */
+export interface RollingRecord {
+  capacity: number;
+  written: number;
+}
 
 /**
  * `window.__kindred`: a read-only view of the client for browser tests and tools. Its objects
@@ -12,14 +47,31 @@ export interface KindredHandle {
   sessionId: string;
   userId: string;
   connection: ConnectionStatus;
-  /** The local player; yaw in radians, 0 faces +Z. */
-  self: { x: number; y: number; z: number; yaw: number };
-  /** Other players by session id, at their rendered (interpolated) positions. */
-  players: Record<string, { name: string; x: number; y: number; z: number }>;
-  /** Frames rendered, and how long the last one took (ms). */
-  frame: { count: number; lastMs: number };
+  /** The local player; yaw in radians, 0 faces +Z; their avatar reference and whether its VRM has loaded. */
+  self: { x: number; y: number; z: number; yaw: number; avatar: string; loaded: boolean };
+  /** Other players by session id, at their rendered (interpolated) positions, with their bodies. */
+  players: Record<string, { name: string; avatar: string; loaded: boolean; x: number; y: number; z: number }>;
+  /**
+   * The camera: position, orbit yaw (radians, the camera sits behind a player facing this way)
+   * and its view-projection matrix (column-major), to project world points onto the screen.
+   */
+  camera: { x: number; y: number; z: number; yaw: number; viewProjection: number[] };
+  /** Every companion in the room (the local player's too) by companion id, as drawn. */
+  companions: Record<string, CompanionView>;
+  /**
+   * Frames rendered; the time between the last two (ms); the JS time of the last frame's
+   * update stages before rendering (ms); how much of it went to avatar updates (ms); and what
+   * the last render drew (draw calls and triangles, shadow passes included).
+   */
+  frame: { count: number; lastMs: number; jsMs: number; avatarMs: number; drawCalls: number; triangles: number };
+  /** The JS and avatar times of recent frames. */
+  frames: RollingRecord & { jsMs: number[]; avatarMs: number[] };
+  /** Recent update times of single companion avatars (ms), one entry per companion per frame. */
+  companionUpdates: RollingRecord & { ms: number[] };
   /** The last 50 chat events received. */
   chat: ChatEvent[];
+  /** WebXR: whether immersive VR is offered, whether a session runs and which, and the teleport aim. */
+  xr: XrStatus;
 }
 
 export const CHAT_KEPT = 50;
@@ -31,10 +83,16 @@ export const kindred: KindredHandle = {
   sessionId: "",
   userId: "",
   connection: "connecting",
-  self: { x: 0, y: 0, z: 0, yaw: 0 },
+  self: { x: 0, y: 0, z: 0, yaw: 0, avatar: "", loaded: false },
   players: {},
-  frame: { count: 0, lastMs: 0 },
+  camera: { x: 0, y: 0, z: 0, yaw: 0, viewProjection: new Array<number>(16).fill(0) },
+  companions: {},
+  frame: { count: 0, lastMs: 0, jsMs: 0, avatarMs: 0, drawCalls: 0, triangles: 0 },
+  frames: { capacity: FRAMES_KEPT, written: 0, jsMs: new Array<number>(FRAMES_KEPT).fill(0), avatarMs: new Array<number>(FRAMES_KEPT).fill(0) },
+  companionUpdates: { capacity: COMPANION_UPDATES_KEPT, written: 0, ms: new Array<number>(COMPANION_UPDATES_KEPT).fill(0) },
   chat: [],
+  // The XR module's own record, updated in place by it: read live, never copied.
+  xr: xrStatus,
 };
 
 declare global {

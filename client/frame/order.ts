@@ -1,9 +1,16 @@
 /**
- * useFrame priorities (lower runs first; never positive, which would take over rendering):
- * people move, then the camera follows, then everything that reads poses or the camera.
+ * useFrame priorities (lower runs first): the frame clock starts, people move, then the camera
+ * follows, then everything that reads poses or the camera (the default, 0), and last the
+ * render stage. A positive priority takes rendering over from R3F: the render stage (one
+ * component, FrameTiming) renders the scene itself, so the JS time of all stages before it can
+ * be measured apart from the GPU work.
  */
 export const FRAME_ORDER = {
+  clockStart: -10,
   simulate: -2,
   camera: -1,
   draw: 0,
+  render: 1,
+  /** After rendering: copies for the automation handle, outside the measured time. */
+  probe: 2,
 } as const;

@@ -1,3 +1,4 @@
+import { LlmStatus } from "../../shared/llm";
 import type { GuestAuthResponse } from "../../shared/protocol";
 import { WorldDefinition } from "../../shared/world";
 
@@ -49,5 +50,12 @@ export async function fetchWorld(worldId: string): Promise<WorldDefinition> {
   if (!parsed.success) {
     throw new ApiError(500, `World "${worldId}" is malformed: ${parsed.error.issues[0]?.message ?? "unknown problem"}`);
   }
+  return parsed.data;
+}
+
+/** The companions' language model, and how far the embedded one is with its download and loading. */
+export async function fetchLlmStatus(): Promise<LlmStatus> {
+  const parsed = LlmStatus.safeParse(await requestJson("/api/llm/status"));
+  if (!parsed.success) throw new ApiError(500, "The server's language model status is malformed");
   return parsed.data;
 }

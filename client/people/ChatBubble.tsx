@@ -1,30 +1,8 @@
-import { useEffect, useState } from "react";
-import { BUBBLE_MS, useChat } from "../chat";
-import { FloatingLabel, type LabelFit } from "../labels";
-import { BODY } from "./bodyParts";
+import { useChat } from "../chat";
+import { SpeechBubble } from "./SpeechBubble";
 
-const FIT: LabelFit = { naturalAt: 6, minScale: 0.7, maxScale: 1.05, show: { near: 0, far: 30, fade: 6 } };
-
-/** What `userId` said last, above their head, fading out after a few seconds. */
+/** What `userId` last said in chat, above their head. */
 export function ChatBubble({ userId, withTag = true }: { userId: string; withTag?: boolean }) {
   const said = useChat((s) => s.bubbles[userId]);
-  const [visibleId, setVisibleId] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!said) return;
-    const remaining = BUBBLE_MS - (performance.now() - said.receivedAt);
-    if (remaining <= 0) return;
-    setVisibleId(said.id);
-    const timer = setTimeout(() => setVisibleId((id) => (id === said.id ? null : id)), remaining);
-    return () => clearTimeout(timer);
-  }, [said]);
-
-  if (!said || visibleId !== said.id) return null;
-  return (
-    <FloatingLabel position={[0, BODY.tagY + (withTag ? 0.42 : 0.1), 0]} fit={FIT} layer={40}>
-      <div key={said.id} className="chat-bubble" style={{ animationDuration: `${BUBBLE_MS}ms` }}>
-        {said.text}
-      </div>
-    </FloatingLabel>
-  );
+  return <SpeechBubble said={said} withTag={withTag} />;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useFrame } from "@react-three/fiber";
 import { Color, MeshStandardMaterial, type Group } from "three";
 import { BODY, bodyGeometry } from "./bodyParts";
@@ -20,10 +20,11 @@ const CHEEK_MATERIAL = new MeshStandardMaterial({ color: "#f29a8e", roughness: 0
 const WALK_CYCLES_PER_METRE = 1.4;
 
 /**
- * A friendly placeholder person: a rounded body in the user's colour, a light head with eyes
- * that show which way they face, and hands that swing as they walk. Faces +Z at yaw 0.
+ * A friendly placeholder person, drawn while a VRM loads (or when none can be): a rounded body
+ * in the user's colour, a light head with eyes that show which way they face, and hands that
+ * swing as they walk. Faces +Z at yaw 0.
  */
-export function PersonBody({ pose, color, faded = false, children }: { pose: BodyPose; color: string; faded?: boolean; children?: ReactNode }) {
+export function PersonBody({ pose, color, faded = false }: { pose: BodyPose; color: string; faded?: boolean }) {
   const root = useRef<Group>(null);
   const bob = useRef<Group>(null);
   const head = useRef<Group>(null);
@@ -84,7 +85,6 @@ export function PersonBody({ pose, color, faded = false, children }: { pose: Bod
           <mesh geometry={bodyGeometry.hand} material={materials.accent} castShadow={cast} />
         </group>
       </group>
-      {children}
     </group>
   );
 }

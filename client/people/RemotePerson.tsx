@@ -1,16 +1,25 @@
+import { useEffect } from "react";
 import { useFrame } from "@react-three/fiber";
 import { FRAME_ORDER } from "../frame/order";
 import { ChatBubble } from "./ChatBubble";
 import { INTERPOLATION_DELAY_MS } from "./interpolation";
 import { NameTag } from "./NameTag";
-import { PersonBody } from "./PersonBody";
+import { PersonAvatar } from "./PersonAvatar";
 import type { Person, RemoteTrack } from "./peopleStore";
 import { userColor } from "./userColor";
+
+/** Opacity of someone whose connection dropped while the room holds their place. */
+const AWAY_FADE = 0.45;
 
 /** Someone else, drawn a little in the past so their movement is smooth. */
 export function RemotePerson({ person, track }: { person: Person; track: RemoteTrack }) {
   const color = userColor(person.userId);
   const shown = track.shown;
+  const driver = track.driver;
+
+  useEffect(() => {
+    driver.setFade(person.connected ? 1 : AWAY_FADE);
+  }, [driver, person.connected]);
 
   useFrame((_, delta) => {
     const px = shown.x;
@@ -23,9 +32,9 @@ export function RemotePerson({ person, track }: { person: Person; track: RemoteT
   }, FRAME_ORDER.simulate);
 
   return (
-    <PersonBody pose={shown} color={color} faded={!person.connected}>
+    <PersonAvatar avatar={person.avatar} pose={shown} driver={driver} color={color} faded={!person.connected}>
       <NameTag name={person.name} color={color} away={!person.connected} />
       <ChatBubble userId={person.userId} />
-    </PersonBody>
+    </PersonAvatar>
   );
 }

@@ -1,6 +1,6 @@
 import { CapsuleGeometry, SphereGeometry } from "three";
 
-/** Placeholder body measurements (metres). The avatar issue replaces this body with a VRM. */
+/** Placeholder body measurements (metres); labels float as high above a VRM's head as above this one's. */
 export const BODY = {
   radius: 0.27,
   /** Straight part of the torso capsule; total torso height is this plus two radii. */

@@ -1,6 +1,10 @@
 export { bindPeople } from "./bindPeople";
 export { RemotePeople } from "./RemotePeople";
-export { PersonBody } from "./PersonBody";
+export { PersonAvatar } from "./PersonAvatar";
 export { ChatBubble } from "./ChatBubble";
+export { SpeechBubble, type Said } from "./SpeechBubble";
+export { NameTag } from "./NameTag";
+export { INTERPOLATION_DELAY_MS, InterpolationBuffer, type PoseSample } from "./interpolation";
+export { liveAvatarDrivers } from "./avatarDrivers";
 export { usePeople, remoteTracks, type RemoteTrack } from "./peopleStore";
 export { userColor } from "./userColor";

@@ -50,6 +50,12 @@ export class InterpolationBuffer {
     this.append(t, x, y, z, yaw);
   }
 
+  /** Forgets every sample: the next one is a jump, not a glide (a teleport). */
+  reset(): void {
+    this.start = 0;
+    this.count = 0;
+  }
+
   /** The interpolated pose at time `t`, written into `out`. Holds the ends; never extrapolates. */
   sample(t: number, out: PoseSample): PoseSample {
     if (this.count === 0) return out;

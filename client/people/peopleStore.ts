@@ -1,14 +1,24 @@
 import { create } from "zustand";
+import { createAvatarDriver, type AvatarDriver } from "../avatar";
 import { InterpolationBuffer, type PoseSample } from "./interpolation";
 
 export interface Person {
   userId: string;
   name: string;
+  /** Their body: an avatar reference (shared/avatars). */
+  avatar: string;
   connected: boolean;
 }
 
-/** Other people in the room, by session id. Changes only when someone arrives, leaves or renames. */
-export const usePeople = create<{ people: Record<string, Person> }>(() => ({ people: {} }));
+interface PeopleState {
+  /** Other people in the room, by session id. */
+  people: Record<string, Person>;
+  /** The avatar the room has for the local player ("" before joining). */
+  selfAvatar: string;
+}
+
+/** Changes only when someone arrives, leaves, renames or changes body. */
+export const usePeople = create<PeopleState>(() => ({ people: {}, selfAvatar: "" }));
 
 /** The moving part of a remote person, kept out of React: updated per patch and per frame. */
 export interface RemoteTrack {
@@ -17,6 +27,8 @@ export interface RemoteTrack {
   shown: PoseSample & { pitch: number; speed: number };
   /** Head pitch from the latest update (not worth interpolating). */
   pitch: number;
+  /** Their body's driver, kept with the track so tools can read it. */
+  driver: AvatarDriver;
 }
 
 export const remoteTracks = new Map<string, RemoteTrack>();
@@ -26,5 +38,6 @@ export function createTrack(): RemoteTrack {
     buffer: new InterpolationBuffer(),
     shown: { t: 0, x: 0, y: 0, z: 0, yaw: 0, pitch: 0, speed: 0 },
     pitch: 0,
+    driver: createAvatarDriver(),
   };
 }

@@ -1,4 +1,5 @@
 import type { FormEvent, KeyboardEvent } from "react";
+import { AppearanceSection } from "./AppearanceSection";
 import { IdentitySection, InterestsSection, PersonalitySection, SpeakingSection, VoiceSection } from "./PersonaSections";
 import { closePersonaPanel, loadPersona, savePersona, usePersonaPanel } from "./personaStore";
 
@@ -39,6 +40,7 @@ export function PersonaPanel() {
         {draft && (
           <form key={draft.version} className="persona-form" onSubmit={onSubmit}>
             <IdentitySection />
+            <AppearanceSection />
             <PersonalitySection />
             <SpeakingSection />
             <InterestsSection />

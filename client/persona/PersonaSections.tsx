@@ -1,14 +1,5 @@
-import type { ReactNode } from "react";
 import { ListField, SliderField, TextAreaField, TextField } from "./fields";
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <fieldset className="persona-section">
-      <legend className="persona-section-title">{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
+import { Section } from "./Section";
 
 export function IdentitySection() {
   return (

@@ -1,15 +1,12 @@
 import { PersonaBlueprint } from "../../shared/persona";
 import { ApiError, requestJson } from "../net/api";
+import { authorised } from "./authorised";
 
 /** The owner's companion as `/api/companions` answers it. */
 export interface OwnedCompanion {
   id: string;
   version: number;
   persona: PersonaBlueprint;
-}
-
-function authorised(token: string, init: RequestInit = {}): RequestInit {
-  return { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } };
 }
 
 function asCompanion(body: unknown): OwnedCompanion {

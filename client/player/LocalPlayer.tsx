@@ -3,11 +3,12 @@ import { useFrame, useThree } from "@react-three/fiber";
 import { ClientMessage, type MoveMessage } from "../../shared/protocol";
 import { FRAME_ORDER } from "../frame/order";
 import { useConnection, useIdentity } from "../net";
-import { ChatBubble, PersonBody, userColor } from "../people";
+import { ChatBubble, liveAvatarDrivers, PersonAvatar, usePeople, userColor } from "../people";
 import { DEG, useWorld } from "../world";
+import { rememberedAvatar } from "./avatarChoice";
 import { heldActions, trackHeldKeys } from "./heldKeys";
 import { createIntent, intentFromActions } from "./inputMapping";
-import { cameraRig, localPlayer, placeLocalPlayer } from "./localPlayer";
+import { cameraRig, localAvatarDriver, localPlayer, placeLocalPlayer } from "./localPlayer";
 import { MoveSchedule } from "./moveSchedule";
 import { MAX_STEP_SECONDS, stepMovement } from "./movementStep";
 import { trackPointerLook } from "./pointerLook";
@@ -22,9 +23,10 @@ const LEVEL_CAMERA_PITCH = 0.32;
 /**
  * The person at the keyboard: reads the controls, moves locally with the same walkability rules
  * as the server, and tells the room where they are. `frozen` (loading, portal fade) ignores
- * the controls.
+ * the controls. `immersive` (a WebXR session runs): the headset moves the player and reports
+ * the pose (client/xr), and the own body is not drawn, since the eyes would be inside it.
  */
-export function LocalPlayer({ frozen }: { frozen: boolean }) {
+export function LocalPlayer({ frozen, immersive = false }: { frozen: boolean; immersive?: boolean }) {
   const room = useConnection((s) => s.room);
   const world = useWorld((s) => s.world);
   const walkable = useWorld((s) => s.walkable);
@@ -34,8 +36,16 @@ export function LocalPlayer({ frozen }: { frozen: boolean }) {
   const schedule = useMemo(() => new MoveSchedule(), []);
   const message = useMemo<MoveMessage>(() => ({ x: 0, y: 0, z: 0, yaw: 0, pitch: 0 }), []);
   const last = useRef({ yaw: 0, pitch: 0 });
+  // The room's word once joined; the remembered choice while loading.
+  const avatar = usePeople((s) => s.selfAvatar) || rememberedAvatar();
 
   useEffect(() => trackHeldKeys(), []);
+  useEffect(() => {
+    liveAvatarDrivers.add(localAvatarDriver);
+    return () => {
+      liveAvatarDrivers.delete(localAvatarDriver);
+    };
+  }, []);
   useEffect(() => trackPointerLook(canvas), [canvas]);
   useEffect(() => {
     // Until the room says where we are, stand at the world's first spawn (the loading view).
@@ -57,6 +67,7 @@ export function LocalPlayer({ frozen }: { frozen: boolean }) {
       localPlayer.resync = false;
       schedule.reset();
     }
+    if (immersive) return;
 
     intentFromActions(frozen ? NO_KEYS : heldActions, intent);
     cameraRig.yaw -= intent.turn * KEY_TURN_SPEED * Math.min(delta, MAX_STEP_SECONDS);
@@ -82,9 +93,10 @@ export function LocalPlayer({ frozen }: { frozen: boolean }) {
   }, FRAME_ORDER.simulate);
 
   const color = userId ? userColor(userId) : "#9aa7c7";
+  if (immersive) return null;
   return (
-    <PersonBody pose={localPlayer} color={color}>
+    <PersonAvatar avatar={avatar} pose={localPlayer} driver={localAvatarDriver} color={color}>
       {userId && <ChatBubble userId={userId} withTag={false} />}
-    </PersonBody>
+    </PersonAvatar>
   );
 }

@@ -1,5 +1,10 @@
 export { LocalPlayer } from "./LocalPlayer";
 export { ThirdPersonCamera } from "./ThirdPersonCamera";
 export { bindMoveCorrections } from "./bindMoveCorrections";
-export { localPlayer } from "./localPlayer";
+export { cameraRig, localAvatarDriver, localPlayer } from "./localPlayer";
 export { isTextEntryTarget } from "./inputMapping";
+export { rememberAvatar, rememberedAvatar } from "./avatarChoice";
+export { AvatarPicker } from "./AvatarPicker";
+export { createIntent, type MovementIntent } from "./inputMapping";
+export { MoveSchedule } from "./moveSchedule";
+export { stepMovement } from "./movementStep";

@@ -1,3 +1,4 @@
+import { createAvatarDriver } from "../avatar";
 import type { Pose } from "./movementStep";
 
 /**
@@ -14,6 +15,9 @@ export const localPlayer: Pose & {
   /** Set when the server refused a move: the next frame snaps back to the server's position. */
   resync: boolean;
 } = { x: 0, y: 0, z: 0, yaw: 0, pitch: 0, speed: 0, sessionId: "", resync: false };
+
+/** The local player's body driver: one for the page, like the pose it animates. */
+export const localAvatarDriver = createAvatarDriver();
 
 /** Mouse/keyboard-controlled orbit of the third-person camera around the player's head. */
 export const cameraRig = {

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from "react";
 import { DisplayName, NAME_MAX_LENGTH } from "../../shared/protocol";
 import { useIdentity } from "../net";
+import { AvatarPicker, rememberAvatar, rememberedAvatar } from "../player";
 
-/** The first screen: pick the name others will see. */
+/** The first screen: pick the name others will see, and the body they see you in. */
 export function NameEntry({ onEnter }: { onEnter: (name: string) => void }) {
   const remembered = useIdentity((s) => s.rememberedName);
   const [name, setName] = useState(remembered);
   const [problem, setProblem] = useState<string | null>(null);
+  const [avatar, setAvatar] = useState(rememberedAvatar);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -15,6 +17,7 @@ export function NameEntry({ onEnter }: { onEnter: (name: string) => void }) {
       setProblem(parsed.error.issues[0]?.message ?? "that name cannot be used");
       return;
     }
+    rememberAvatar(avatar);
     onEnter(parsed.data);
   };
 
@@ -44,6 +47,8 @@ export function NameEntry({ onEnter }: { onEnter: (name: string) => void }) {
           }}
         />
         {problem && <p className="field-problem">{problem}</p>}
+        <span className="field-label">Your avatar</span>
+        <AvatarPicker value={avatar} onChange={setAvatar} />
         <button type="submit" data-testid="join-button" className="primary-button" disabled={name.trim() === ""}>
           {remembered ? "Continue" : "Enter the world"}
         </button>

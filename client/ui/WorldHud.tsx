@@ -3,6 +3,7 @@ import type { Portal } from "../../shared/world";
 import { usePeople } from "../people";
 import { localPlayer } from "../player";
 import { useWorld } from "../world";
+import { ModelProgress } from "./ModelProgress";
 import { nearestPortal } from "./nearestPortal";
 
 const PORTAL_HINT_RANGE = 9;
@@ -33,6 +34,7 @@ export function WorldHud() {
           {others === 0 ? "Nobody else is here yet" : others === 1 ? "1 other person here" : `${others} other people here`}
         </div>
       </div>
+      <ModelProgress />
       {assetProblems.length > 0 && (
         <div className="panel asset-problem" role="alert">
           Some scenery could not be loaded: {assetProblems.join(", ")}

@@ -4,3 +4,4 @@ export { ChatPanel } from "./ChatPanel";
 export { ConnectionBadge } from "./ConnectionBadge";
 export { WorldHud } from "./WorldHud";
 export { ControlsHint } from "./ControlsHint";
+export { useKeyShortcut } from "./useKeyShortcut";

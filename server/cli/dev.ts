@@ -19,6 +19,11 @@ try {
 }
 // vite.config.ts reads PORT to aim its proxy at the server, whichever source set the port.
 process.env.PORT = String(config.port);
+// Vite's proxy speaks plain HTTP to the server; a headset needs `npm start -- --https` instead.
+if (config.https) {
+  console.warn("KINDRED_HTTPS=on is ignored by npm run dev (plain HTTP with HMR); for a headset, run npm start -- --https");
+  process.env.KINDRED_HTTPS = "off";
+}
 
 const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 const server = spawn(process.execPath, [tsxCli, "watch", "--clear-screen=false", path.join("server", "cli", "serve.ts")], {

@@ -1,7 +1,7 @@
 import type { PersonaBlueprint } from "../../shared/persona";
 import { describeFailure, type LanguageModel } from "../llm";
-import { inCharacterLine } from "./inCharacterLines";
-import { assemblePrompt, detectPersonaBreak, noRecall, type ConversationTurn, type MemoryRecall, type RecalledMemory, type Utterance, type WorldContext } from "./prompt";
+import { inCharacterLine, lineForFailure } from "./inCharacterLines";
+import { assemblePrompt, audienceOf, detectPersonaBreak, historyFor, noRecall, type ConversationTurn, type MemoryRecall, type RecalledMemory, type Utterance, type WorldContext } from "./prompt";
 import { joinSentences, replyStream, type ReplyEvent, type SentenceEvent } from "./reply";
 
 export interface ConversationOptions {
@@ -34,6 +34,8 @@ interface InFlight {
   controller: AbortController;
   said: string[];
   recorded: boolean;
+  /** The audience when answering someone other than the owner (their exchanges are kept apart). */
+  to: string | undefined;
 }
 
 /**
@@ -72,9 +74,10 @@ export class Conversation {
    */
   say(utterance: Utterance): AsyncGenerator<ReplyEvent> {
     this.stop();
-    const prior = this.turns.slice();
+    // Someone other than the owner never gets the owner's exchanges in their prompt.
+    const prior = historyFor(this.turns, utterance.speaker);
     this.push({ role: "person", utterance });
-    const flight: InFlight = { controller: new AbortController(), said: [], recorded: false };
+    const flight: InFlight = { controller: new AbortController(), said: [], recorded: false, to: utterance.speaker.isOwner ? undefined : audienceOf(utterance.speaker) };
     this.current = flight;
     return this.reply(flight, prior, utterance);
   }
@@ -122,7 +125,7 @@ export class Conversation {
         if (signal.aborted) return yield this.finish(flight, true);
         if (failure !== undefined) {
           this.options.onProblem?.(describeFailure(failure));
-          yield this.sayOwnLine(flight, "lostThought", persona);
+          yield this.sayOwnLine(flight, lineForFailure(failure), persona);
         } else if (dropped > 0 && flight.said.length === 0) {
           yield this.sayOwnLine(flight, "offCharacter", persona);
         }
@@ -173,7 +176,9 @@ export class Conversation {
   private record(flight: InFlight, interrupted: boolean): void {
     if (flight.recorded) return;
     flight.recorded = true;
-    this.push({ role: "companion", text: joinSentences(flight.said), interrupted });
+    const turn: ConversationTurn = { role: "companion", text: joinSentences(flight.said), interrupted };
+    if (flight.to !== undefined) turn.to = flight.to;
+    this.push(turn);
   }
 
   private push(turn: ConversationTurn): void {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { defaultPersona, PersonaBlueprint } from "../../shared/persona";
+import { avatarRefusalFor } from "../avatars";
 import type { Database } from "../storage";
 import { describeZodError } from "../validation";
 import { CompanionError } from "./companionError";
@@ -70,6 +71,9 @@ export function createCompanionService(db: Database): CompanionService {
             `the persona was edited as version ${basedOn} but it is at version ${current.version} now: load it again and reapply the change`,
           );
         }
+        const customAvatar = parsed.data.appearance.customAvatar;
+        const avatarRefusal = customAvatar && (await avatarRefusalFor(tx, customAvatar, ownerId));
+        if (avatarRefusal) throw new CompanionError("invalid_persona", `appearance.customAvatar: ${avatarRefusal}`);
         const next: PersonaBlueprint = { ...parsed.data, version: current.version + 1 };
         const saved = await repository.updatePersona(companionId, next);
         await repository.insertVersion(companionId, next);

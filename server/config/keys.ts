@@ -32,7 +32,7 @@ export const CONFIG_KEYS = [
     name: "KINDRED_LLM",
     default: "auto",
     description:
-      "Language model for companions: auto (KINDRED_LLM_BASE_URL if set, else Ollama when it answers, else none), openai, or none",
+      "Language model for companions: auto (KINDRED_LLM_BASE_URL if set, else Ollama when it answers, else the embedded local model unless KINDRED_LOCAL_MODEL is none), openai, local, or none",
   },
   {
     name: "KINDRED_LLM_BASE_URL",
@@ -46,6 +46,34 @@ export const CONFIG_KEYS = [
     description: "Model name at that endpoint (or in Ollama); unset: the first model the server lists",
   },
   { name: "KINDRED_OLLAMA_URL", default: "http://127.0.0.1:11434", description: "Where `auto` looks for Ollama (GET /api/tags)" },
+  {
+    name: "KINDRED_LOCAL_MODEL",
+    default: "default",
+    description:
+      "Embedded model (node-llama-cpp): default (Qwen2.5 1.5B Instruct Q4_K_M, 1.1 GB, downloaded on first use into <data dir>/models), an https URL of a .gguf file (downloaded likewise), a path to a .gguf file, or none",
+  },
+  { name: "KINDRED_LOCAL_GPU", default: "false", description: "GPU for the embedded model: false (CPU), auto, cuda, vulkan or metal; cuda and vulkan need a GPU build (README)" },
+  { name: "KINDRED_LOCAL_PARALLEL", default: "1", description: "Replies the embedded model generates at once (shared by every companion on this server)" },
+  { name: "KINDRED_LOCAL_QUEUE", default: "8", description: "Replies that may wait for the embedded model; more are refused as busy" },
+  { name: "KINDRED_AVATAR_MAX_MB", default: "32", description: "Largest VRM file a user may upload as an avatar, in megabytes (1 MB = 1,000,000 bytes)" },
+  {
+    name: "KINDRED_EMBEDDING_MODEL",
+    default: "Xenova/all-MiniLM-L6-v2",
+    description:
+      "Sentence model for memory recall: a Hugging Face model id (downloaded on first use into <data dir>/models), a local model directory, or none (full-text recall only)",
+  },
+  {
+    name: "KINDRED_MEMORY_MODEL",
+    default: "on",
+    description: "on: the language model (when there is one) extracts facts and writes session summaries in the background; off: patterns and offline summaries only",
+  },
+  { name: "KINDRED_MEMORY_REFLECT_LINES", default: "24", description: "A session is summarised into a reflection every this many lines, and when the owner leaves" },
+  { name: "KINDRED_MEMORY_RECALL_TOKENS", default: "600", description: "Token budget of the memories and facts recalled into one prompt" },
+  {
+    name: "KINDRED_HTTPS",
+    default: "off",
+    description: "on: serve HTTPS and WSS (WebXR headsets need a secure context) with a self-signed certificate kept in <data dir>/tls; same as `npm start -- --https`",
+  },
 ] as const satisfies readonly ConfigKey[];
 
 export type ConfigKeyName = (typeof CONFIG_KEYS)[number]["name"];

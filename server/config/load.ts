@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { CONFIG_FILE_NAME, CONFIG_KEYS, type ConfigKeyName } from "./keys";
@@ -93,5 +94,21 @@ function resolveConfig(values: RawValues, cwd: string, sources: Map<string, stri
     llmApiKey: raw.KINDRED_LLM_API_KEY,
     llmModel: raw.KINDRED_LLM_MODEL,
     ollamaUrl: raw.KINDRED_OLLAMA_URL,
+    localModel: /^(default|none|https?:\/\/.+)$/i.test(raw.KINDRED_LOCAL_MODEL) ? raw.KINDRED_LOCAL_MODEL : path.resolve(cwd, raw.KINDRED_LOCAL_MODEL),
+    localGpu: raw.KINDRED_LOCAL_GPU,
+    localParallel: raw.KINDRED_LOCAL_PARALLEL,
+    localQueue: raw.KINDRED_LOCAL_QUEUE,
+    embeddingModel: resolveModelSetting(raw.KINDRED_EMBEDDING_MODEL, cwd),
+    avatarMaxMegabytes: raw.KINDRED_AVATAR_MAX_MB,
+    memoryUsesModel: raw.KINDRED_MEMORY_MODEL === "on",
+    memoryReflectLines: raw.KINDRED_MEMORY_REFLECT_LINES,
+    memoryRecallTokens: raw.KINDRED_MEMORY_RECALL_TOKENS,
+    https: raw.KINDRED_HTTPS === "on",
   };
+}
+
+/** A model directory (starts with . / ~ or a drive) becomes an absolute path; an id or `none` stays. */
+function resolveModelSetting(value: string, cwd: string): string {
+  if (value === "none" || !/^[./~\\]|^[A-Za-z]:/.test(value)) return value;
+  return path.resolve(cwd, value.replace(/^~(?=$|[/\\])/, homedir()));
 }

@@ -3,8 +3,12 @@ import { z } from "zod";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export const LLM_MODES = ["auto", "openai", "none"] as const;
+export const LLM_MODES = ["auto", "openai", "local", "none"] as const;
 export type LlmMode = (typeof LLM_MODES)[number];
+
+/** `false`: CPU only, all a default install has; cuda and vulkan need a GPU build (README). */
+export const LOCAL_GPU_CHOICES = ["false", "auto", "cuda", "vulkan", "metal"] as const;
+export type LocalGpu = (typeof LOCAL_GPU_CHOICES)[number];
 
 /** The resolved configuration the server runs with (paths absolute). */
 export interface Config {
@@ -25,6 +29,21 @@ export interface Config {
   llmApiKey: string | undefined;
   llmModel: string | undefined;
   ollamaUrl: string;
+  /** "default", "none", an http(s) URL, or an absolute path to a .gguf file. */
+  localModel: string;
+  localGpu: LocalGpu;
+  localParallel: number;
+  localQueue: number;
+  /** Memory embeddings: "none", a Hugging Face model id, or an absolute model directory. */
+  embeddingModel: string;
+  /** Size cap of one uploaded avatar (VRM), in megabytes of 1,000,000 bytes. */
+  avatarMaxMegabytes: number;
+  /** Whether memory asks the language model for facts and summaries. */
+  memoryUsesModel: boolean;
+  memoryReflectLines: number;
+  memoryRecallTokens: number;
+  /** HTTPS (and WSS) with the self-signed certificate in `<dataDir>/tls`, instead of plain HTTP. */
+  https: boolean;
 }
 
 const wholeNumber = (min: number, max: number) =>
@@ -62,6 +81,20 @@ export const RawConfig = z
     KINDRED_LLM_API_KEY: z.string().optional(),
     KINDRED_LLM_MODEL: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
     KINDRED_OLLAMA_URL: httpUrl,
+    KINDRED_LOCAL_MODEL: z.string().trim().min(1, "must not be empty (default, none, a URL or a path)").max(2000, "must be at most 2000 characters"),
+    KINDRED_LOCAL_GPU: z.enum(LOCAL_GPU_CHOICES, { error: `must be one of ${LOCAL_GPU_CHOICES.join(", ")}` }),
+    KINDRED_LOCAL_PARALLEL: wholeNumber(1, 16),
+    KINDRED_LOCAL_QUEUE: wholeNumber(0, 1000),
+    KINDRED_EMBEDDING_MODEL: z
+      .string()
+      .trim()
+      .max(500, "must be at most 500 characters")
+      .regex(/^(none$|[./~\\]|[A-Za-z]:|[\w.-]+\/[\w.-]+$)/, "must be none, a Hugging Face model id (owner/name) or a model directory (./models/minilm)"),
+    KINDRED_AVATAR_MAX_MB: z.coerce.number({ error: "must be a number" }).gt(0, "must be more than 0").max(1000, "must be at most 1000"),
+    KINDRED_MEMORY_MODEL: z.enum(["on", "off"], { error: "must be on or off" }),
+    KINDRED_MEMORY_REFLECT_LINES: wholeNumber(2, 1000),
+    KINDRED_MEMORY_RECALL_TOKENS: wholeNumber(50, 100000),
+    KINDRED_HTTPS: z.enum(["on", "off"], { error: "must be on or off" }),
   })
   .strict()
   .refine((raw) => raw.KINDRED_LLM !== "openai" || raw.KINDRED_LLM_BASE_URL !== undefined, {

@@ -1,8 +1,9 @@
 /**
- * Why a generation failed, in terms a caller can act on: retry later (unreachable, timeout),
- * fix configuration (http), distrust the server (malformed), or nothing at all (aborted).
+ * Why a generation failed, in terms a caller can act on: retry later (unreachable, timeout, busy:
+ * the shared model's queue is full, loading: the model is still downloading or loading), fix
+ * configuration (http), distrust the server (malformed), or nothing at all (aborted).
  */
-export type ProviderErrorKind = "unreachable" | "http" | "timeout" | "malformed" | "aborted";
+export type ProviderErrorKind = "unreachable" | "http" | "timeout" | "malformed" | "aborted" | "busy" | "loading";
 
 export class ProviderError extends Error {
   override readonly name = "ProviderError";

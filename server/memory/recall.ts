@@ -1,21 +1,23 @@
 import type { Queryable } from "../storage";
 import type { Episode, Visibility } from "./episode";
+import type { MemoryScope } from "./recall/memoryScope";
+import type { QueryEmbedder } from "./embeddings";
+import { FUSION_DEPTH, fuseWithVectors } from "./vectorFusion";
 
-export interface RecallOptions {
-  ownerId: string;
-  companionId: string;
-  /** False when anyone but the owner is speaking: then private memories are never returned. */
-  speakerIsOwner: boolean;
+export interface RecallOptions extends MemoryScope {
   /** How many memories at most. */
   k: number;
+  /** When present, full text is fused with vector similarity (reciprocal rank fusion). */
+  embeddings?: QueryEmbedder | undefined;
 }
 
 export interface RecalledEpisode extends Episode {
   score: number;
 }
 
-interface Row {
+export interface MemoryRow {
   id: string;
+  kind: Episode["kind"];
   text: string;
   speaker: string | null;
   happened_at: Date | string;
@@ -39,13 +41,13 @@ const RECALL_SQL = `
   ),
   matches AS (
     SELECT m.id, m.seq, m.search FROM memories m
-    WHERE m.companion_id = $2 AND m.owner_id = $3 AND ($4 OR m.visibility = 'shared')
+    WHERE m.companion_id = $2 AND m.owner_id = $3 AND ($4 OR m.visibility = 'shared' OR m.speaker_id = $6)
       AND m.search @@ (SELECT string_agg(q::text, ' | ')::tsquery FROM terms)
   ),
   -- Materialised: inlined, the planner counts once per matching row.
   total AS MATERIALIZED (
     SELECT count(*)::float8 AS n FROM memories
-    WHERE companion_id = $2 AND owner_id = $3 AND ($4 OR visibility = 'shared')
+    WHERE companion_id = $2 AND owner_id = $3 AND ($4 OR visibility = 'shared' OR speaker_id = $6)
   ),
   pairs AS (
     SELECT m.id, m.seq, t.q, ts_rank('{0.1, 0.5, 0.4, 1.0}', m.search, t.q) AS weight, count(*) OVER (PARTITION BY t.q) AS df
@@ -58,7 +60,7 @@ const RECALL_SQL = `
     ORDER BY score DESC, p.seq DESC
     LIMIT $5
   )
-  SELECT m.id, m.text, m.speaker, m.happened_at, m.visibility, m.world, m.place, m.importance,
+  SELECT m.id, m.kind, m.text, m.speaker, m.happened_at, m.visibility, m.world, m.place, m.importance,
          m.source_turn, s.score
   FROM scored s JOIN memories m ON m.id = s.id
   -- Ties: the more recent memory first, so results are the same on every run.
@@ -69,9 +71,22 @@ const RECALL_SQL = `
 export async function recall(db: Queryable, query: string, options: RecallOptions): Promise<RecalledEpisode[]> {
   if (!Number.isInteger(options.k) || options.k < 1) throw new Error(`k must be a positive integer, got ${options.k}`);
   if (!query.trim()) return [];
-  const rows = await db.query<Row>(RECALL_SQL, [query, options.companionId, options.ownerId, options.speakerIsOwner, options.k]);
-  return rows.map((r) => ({
+  // Fusion reads each ranking deeper than k; without a model ready, full-text needs only k.
+  const depth = options.embeddings && options.embeddings.available !== false ? Math.max(FUSION_DEPTH, options.k) : options.k;
+  // The query is embedded (onnxruntime's threads) while the full-text query runs.
+  const [rows, queryVector] = await Promise.all([
+    db.query<MemoryRow>(RECALL_SQL, [query, options.companionId, options.ownerId, options.speakerIsOwner, depth, options.speakerId ?? null]),
+    options.embeddings?.embedQuery(query) ?? null,
+  ]);
+  const fullText = rows.map(toRecalledEpisode);
+  return queryVector ? fuseWithVectors(db, fullText, queryVector, options) : fullText.slice(0, options.k);
+}
+
+/** A memories row (with a score) as the episode it stores. */
+export function toRecalledEpisode(r: MemoryRow): RecalledEpisode {
+  return {
     id: r.id,
+    kind: r.kind,
     text: r.text,
     speaker: r.speaker,
     happenedAt: new Date(r.happened_at),
@@ -81,5 +96,5 @@ export async function recall(db: Queryable, query: string, options: RecallOption
     importance: Number(r.importance),
     sourceTurn: r.source_turn,
     score: Number(r.score),
-  }));
+  };
 }

@@ -8,6 +8,8 @@ import type { CompanionService } from "../companions";
 import type { Logger } from "../logging";
 import type { WorldCatalog } from "../worlds";
 import { admit, type Admission } from "./admit";
+import { CompanionGestures } from "./companionGestures";
+import { CompanionMovement, MOVEMENT_TICK_MS } from "./companionMovement";
 import { handleChat } from "./handleChat";
 import { handleMove } from "./handleMove";
 import { createPlayerSession, type PlayerSession } from "./playerSession";
@@ -30,7 +32,8 @@ const MAX_MESSAGES_PER_SECOND = 120;
 
 /**
  * The room class for one world instance, bound to the server's services. The class only wires
- * Colyseus' lifecycle to plain modules: admit, placeArrival, handleMove, handleChat, RoomCompanions.
+ * Colyseus' lifecycle to plain modules: admit, placeArrival, handleMove, handleChat, RoomCompanions,
+ * and at every tick CompanionMovement and CompanionGestures.
  */
 export function createWorldRoom(deps: WorldRoomDeps) {
   return class WorldRoom extends Room<{ state: WorldState }> {
@@ -40,6 +43,8 @@ export function createWorldRoom(deps: WorldRoomDeps) {
     private walkable!: Walkable;
     private readonly sessions = new Map<string, PlayerSession>();
     private companions!: RoomCompanions;
+    private movement!: CompanionMovement;
+    private readonly gestures = new CompanionGestures();
     private arrivals = 0;
     private log!: Logger;
 
@@ -63,8 +68,15 @@ export function createWorldRoom(deps: WorldRoomDeps) {
         walkable: this.walkable,
         state: this.state,
         broadcast: (type, message) => this.broadcast(type, message),
+        gesture: (companion, name) => this.gestures.start(companion, name),
+        pointsOfInterest: world.pointsOfInterest,
         log: this.log,
       });
+      this.movement = new CompanionMovement(this.state, this.walkable);
+      this.setTimestep((elapsedMs) => {
+        this.movement.tick(elapsedMs);
+        this.gestures.tick(elapsedMs);
+      }, MOVEMENT_TICK_MS);
 
       this.onMessage(ClientMessage.Move, (client, message) => {
         const player = this.state.players.get(client.sessionId);
@@ -100,7 +112,9 @@ export function createWorldRoom(deps: WorldRoomDeps) {
       if (!user) throw new Error("join refused: not authenticated");
       const at = placeArrival(this.world, this.arrivals++, options.via);
       // First, as it waits on the database: a failure refuses the join with nothing changed.
-      await this.companions.add(client.sessionId, user, at);
+      // A portal leads back to the world it came from: its `to` names where they were.
+      const from = options.via ? deps.worlds.get(this.world.portals.find((p) => p.id === options.via)?.to ?? "")?.name : undefined;
+      await this.companions.add(client.sessionId, user, at, from);
       this.sessions.set(client.sessionId, createPlayerSession(user, this.world, at, Date.now()));
       this.state.players.set(
         client.sessionId,

@@ -7,7 +7,9 @@ export { checkMove, MAX_COUNTED_INTERVAL_MS, type MoveVerdict, type Position } f
 export { createPlayerSession, type PlayerSession } from "./playerSession";
 export { PortalTracker } from "./portalTracker";
 export { createRateLimiter, RATE_LIMITS, type RateLimit, type RateLimiter } from "./rateLimiter";
-export { besideOwner, COMPANION_OFFSET_METRES } from "./companionPlacement";
+export { besideOwner } from "./companionPlacement";
+export { CompanionGestures, GESTURE_SECONDS } from "./companionGestures";
+export { CompanionMovement, MOVEMENT_TICK_MS } from "./companionMovement";
 export { RoomCompanions, type CompanionMind, type RoomCompanionsDeps } from "./roomCompanions";
 export { placeArrival, type Placement } from "./spawn";
 export { createWorldRoom, type WorldRoom, type WorldRoomDeps } from "./WorldRoom";

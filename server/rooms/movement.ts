@@ -1,15 +1,11 @@
 import { MAX_ACCEPTED_SPEED, MOVE_SLACK_METRES, type MoveMessage } from "../../shared/protocol";
-import { BODY_RADIUS, blockingObstacle, insideBounds, obstacleDistance, type Walkable } from "../../shared/world";
+import { blockingObstacle, insideBounds, pathBlocked, type Walkable } from "../../shared/world";
 
 /**
  * Elapsed time counted for the speed check is capped: a client sends while it moves, so a long
  * silence must not bank a long jump (teleport-by-packet after standing still).
  */
 export const MAX_COUNTED_INTERVAL_MS = 1000;
-/** Spacing of the points checked along a step, so a long step cannot pass through a wall. */
-const PATH_SAMPLE_METRES = 0.25;
-/** Along the path a body may graze corners (the client slides along them between sends). */
-const PATH_RADIUS = BODY_RADIUS / 2;
 
 export interface Position {
   x: number;
@@ -34,21 +30,10 @@ export function checkMove(walkable: Walkable, from: Position, to: MoveMessage, e
   if (distance > allowed) {
     return { ok: false, reason: `moved ${round(distance)} m in ${Math.round(seconds * 1000)} ms: faster than allowed (${round(allowed)} m)` };
   }
-  if (crossesObstacle(walkable, from, to, distance)) {
+  if (pathBlocked(walkable, from.x, from.z, to.x, to.z)) {
     return { ok: false, reason: "the path from the last position passes through an obstacle" };
   }
   return { ok: true };
-}
-
-function crossesObstacle(walkable: Walkable, from: Position, to: Position, distance: number): boolean {
-  const steps = Math.floor(distance / PATH_SAMPLE_METRES);
-  for (let i = 1; i <= steps; i++) {
-    const t = (i * PATH_SAMPLE_METRES) / distance;
-    const x = from.x + (to.x - from.x) * t;
-    const z = from.z + (to.z - from.z) * t;
-    for (const o of walkable.obstacles) if (obstacleDistance(o, x, z) < PATH_RADIUS) return true;
-  }
-  return false;
 }
 
 function round(n: number): number {

@@ -6,13 +6,15 @@ import {
   type CompanionSentenceEvent,
   type ErrorEvent,
 } from "../../shared/protocol";
-import type { PersonaBlueprint } from "../../shared/persona";
+import type { ActionName, PersonaBlueprint } from "../../shared/persona";
 import { CompanionState, type WorldState } from "../../shared/state";
 import type { Walkable } from "../../shared/world";
-import { Conversation, joinSentences, setupHint, type ReplyEvent, type SentenceEvent, type Utterance } from "../companion";
+import { companionBody } from "../avatars";
+import { Conversation, joinSentences, setupHint, type ReplyEvent, type SentenceEvent, type Speaker, type Utterance } from "../companion";
 import type { CompanionService, StoredCompanion } from "../companions";
 import type { LanguageModel } from "../llm";
 import type { Logger } from "../logging";
+import { describePlace, type CompanionMemory, type MemorySession, type NamedPlace } from "../memory";
 import { describeZodError } from "../validation";
 import { addressedCompanion } from "./addressedCompanion";
 import { besideOwner } from "./companionPlacement";
@@ -26,6 +28,8 @@ export interface CompanionMind {
   model: LanguageModel | undefined;
   /** Owners (user ids) already told how to set up a model: told once per server run, not per room. */
   hintedOwners: Set<string>;
+  /** Where companions remember; absent: they remember nothing beyond the conversation. */
+  memory?: CompanionMemory | undefined;
 }
 
 export interface RoomCompanionsDeps {
@@ -36,6 +40,10 @@ export interface RoomCompanionsDeps {
   walkable: Walkable;
   state: WorldState;
   broadcast: (type: string, message: CompanionSentenceEvent | CompanionDoneEvent) => void;
+  /** Shows a gesture from a sentence's actions on the companion's body for the gesture's duration. */
+  gesture: (companion: CompanionState, name: ActionName) => void;
+  /** The world's named spots: memories say where they were made. */
+  pointsOfInterest?: readonly NamedPlace[] | undefined;
   log: Logger;
 }
 
@@ -46,6 +54,9 @@ const NEARBY_METRES = 10;
 interface Reply {
   said: string[];
   over: boolean;
+  /** Whom it answers, for memory (absent for the setup hint and unanswered lines). */
+  to?: Speaker;
+  gestures?: string[];
 }
 
 interface Companion {
@@ -53,6 +64,7 @@ interface Companion {
   owner: { userId: string; name: string };
   persona: PersonaBlueprint;
   conversation: Conversation | undefined;
+  memory: MemorySession | undefined;
   seq: number;
   reply: Reply | undefined;
   /** Someone else's line heard while it was busy, answered next; a newer one replaces it. */
@@ -69,7 +81,7 @@ interface Companion {
  * Someone else's line never cuts a reply short: while the companion is talking it waits and is
  * answered next (one waiting line per companion, the newest). Such lines are rate-limited per
  * speaker, since every answer runs the owner's model. Their prompt names the speaker as not the
- * owner; keeping the owner's memories from them is the memory issue's part.
+ * owner, and memory recalls nothing private of the owner's for them.
  */
 export class RoomCompanions {
   private readonly bySession = new Map<string, Companion>();
@@ -85,17 +97,30 @@ export class RoomCompanions {
    * Gives a newly joined owner their stored companion (created on their first join), standing
    * beside them. Nothing changes in the room when the lookup fails.
    */
-  async add(sessionId: string, owner: { userId: string; name: string }, ownerAt: Placement): Promise<void> {
+  async add(sessionId: string, owner: { userId: string; name: string }, ownerAt: Placement, arrivedFrom?: string): Promise<void> {
     const stored = await this.deps.companions.getOrCreateForOwner(owner.userId);
-    const at = besideOwner(this.deps.walkable, ownerAt);
-    const state = new CompanionState({ id: stored.id, ownerId: owner.userId, name: stored.name, ...at, speed: 0, emotion: "neutral", speaking: false });
-    const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, seq: 0, reply: undefined, pending: undefined };
+    const { players, companions } = this.deps.state;
+    const at = besideOwner(this.deps.walkable, ownerAt, [...players.values(), ...companions.values()]);
+    const state = new CompanionState({ id: stored.id, ownerId: owner.userId, name: stored.name, ...companionBody(stored.persona.appearance), ...at, speed: 0, emotion: "neutral", speaking: false });
+    const memory = await this.deps.mind.memory?.open({
+      ownerId: owner.userId,
+      ownerName: owner.name,
+      companionId: stored.id,
+      companionName: () => state.name,
+      world: this.deps.state.worldId,
+      worldName: this.deps.worldName,
+      place: () => describePlace(this.deps.pointsOfInterest ?? [], state.x, state.z),
+      arrivedFrom,
+    });
+    const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, memory, seq: 0, reply: undefined, pending: undefined };
     const model = this.deps.mind.model;
     if (model) {
       companion.conversation = new Conversation({
         companionId: state.id,
         ownerId: owner.userId,
         model,
+        recall: memory,
+        relationship: () => memory?.relationship(),
         persona: () => companion.persona,
         world: () => ({ worldName: this.deps.worldName, nearby: this.namesNear(sessionId, companion.state) }),
         onProblem: (problem) => this.deps.log.warn({ companionId: state.id, ...problem }, "companion reply problem"),
@@ -118,7 +143,9 @@ export class RoomCompanions {
     if (!companion) return undefined;
     if (!speaker || companion.owner.userId === speaker.userId) {
       this.interrupt(companion);
-      if (companion.conversation) this.answer(companion, { speaker: { name: companion.owner.name, isOwner: true, id: companion.owner.userId }, text });
+      const owner: Speaker = { name: companion.owner.name, isOwner: true, id: companion.owner.userId };
+      companion.memory?.heard(owner, text);
+      if (companion.conversation) this.answer(companion, { speaker: owner, text });
       else this.answerWithoutModel(companion);
       return undefined;
     }
@@ -127,12 +154,15 @@ export class RoomCompanions {
       return refusal("rate_limited", ClientMessage.Chat, `${companion.state.name} did not hear that: at most ${limit} lines to other people's companions per ${windowMs / 1000} seconds`).error;
     }
     const utterance: Utterance = { speaker: { name: speaker.name, isOwner: false, id: speaker.userId }, text };
+    companion.memory?.heard(utterance.speaker, text);
     if (!companion.conversation) {
       // The setup hint is for the owner; the line still gets its `done`.
       this.finish(companion, { said: [], over: false }, false);
     } else if (companion.reply) {
       companion.pending = { sessionId, utterance };
     } else {
+      // It turns to whoever speaks to it while it answers them.
+      companion.state.attention = sessionId;
       this.answer(companion, utterance);
     }
     return undefined;
@@ -164,6 +194,7 @@ export class RoomCompanions {
     if (!companion) return;
     companion.pending = undefined;
     this.interrupt(companion);
+    void companion.memory?.end();
     this.bySession.delete(sessionId);
     this.deps.state.companions.delete(sessionId);
   }
@@ -175,16 +206,20 @@ export class RoomCompanions {
       companion.pending = undefined;
       if (companion.reply) companion.reply.over = true;
       companion.conversation?.stop();
+      void companion.memory?.end();
     }
     this.bySession.clear();
   }
 
-  /** The owner edited the persona: the next reply speaks as the new one, under its new name. */
+  /** The owner edited the persona: the next reply speaks as the new one, under its new name, in its new body. */
   private applyEdit(stored: StoredCompanion): void {
     for (const companion of this.bySession.values()) {
       if (companion.state.id !== stored.id) continue;
       companion.persona = stored.persona;
       companion.state.name = stored.name;
+      const body = companionBody(stored.persona.appearance);
+      companion.state.avatar = body.avatar;
+      companion.state.tints = body.tints;
     }
   }
 
@@ -192,7 +227,7 @@ export class RoomCompanions {
   private answer(companion: Companion, utterance: Utterance): void {
     const conversation = companion.conversation;
     if (!conversation) return;
-    const reply: Reply = { said: [], over: false };
+    const reply: Reply = { said: [], over: false, to: utterance.speaker, gestures: [] };
     companion.reply = reply;
     this.speak(companion, reply, conversation.say(utterance))
       .catch((error: unknown) => {
@@ -208,7 +243,9 @@ export class RoomCompanions {
     const pending = companion.pending;
     if (!pending || companion.reply) return;
     companion.pending = undefined;
-    if (this.deps.state.players.has(pending.sessionId)) this.answer(companion, pending.utterance);
+    if (!this.deps.state.players.has(pending.sessionId)) return;
+    companion.state.attention = pending.sessionId;
+    this.answer(companion, pending.utterance);
   }
 
   private otherCompanionLimit(sessionId: string, now: number): RateLimiter {
@@ -253,6 +290,9 @@ export class RoomCompanions {
     const { state } = companion;
     reply.said.push(event.text);
     state.speaking = true;
+    for (const action of event.actions) reply.gestures?.push(action.target ? `${action.name}:${action.target}` : action.name);
+    const gesture = event.actions[0];
+    if (gesture) this.deps.gesture(state, gesture.name);
     if (event.emotion) state.emotion = event.emotion;
     const message: CompanionSentenceEvent = { companionId: state.id, ownerId: state.ownerId, seq: ++companion.seq, text: event.text, actions: event.actions };
     if (event.emotion) message.emotion = event.emotion;
@@ -264,8 +304,10 @@ export class RoomCompanions {
     reply.over = true;
     if (companion.reply === reply) companion.reply = undefined;
     companion.state.speaking = false;
+    companion.state.attention = "";
     const message: CompanionDoneEvent = { companionId: companion.state.id, text: joinSentences(reply.said), interrupted };
     this.deps.broadcast(ServerMessage.CompanionDone, message);
+    if (reply.to) companion.memory?.replied({ text: message.text, interrupted, emotion: companion.state.emotion, actions: reply.gestures ?? [], to: reply.to });
   }
 
   /** Names of the people and companions near a companion, its owner excepted. */

@@ -15,3 +15,35 @@ export type AvatarTintKey = (typeof AVATAR_TINT_KEYS)[number];
 export function isAvatarPresetId(id: string): id is AvatarPresetId {
   return (AVATAR_PRESET_IDS as readonly string[]).includes(id);
 }
+
+export interface AvatarPresetInfo {
+  displayName: string;
+  /** One line for pickers: who this body looks like. */
+  description: string;
+  /** The colours the preset is generated with; a tint of the same value changes nothing. */
+  tints: Record<AvatarTintKey, string>;
+}
+
+/** Display names, descriptions and generated colours; avatars/generator/presets.ts draws from these. */
+export const AVATAR_PRESETS: Record<AvatarPresetId, AvatarPresetInfo> = {
+  wren: {
+    displayName: "Wren",
+    description: "Auburn bob, green eyes, navy dress with a cream collar and a red bow",
+    tints: { skin: "#f7dcc8", hair: "#7a4632", eyes: "#4f9a6e", outfit: "#3f5a8c", outfitAccent: "#f4ead6" },
+  },
+  sol: {
+    displayName: "Sol",
+    description: "Tall, short spiky black hair, amber eyes, orange hoodie and olive trousers",
+    tints: { skin: "#c98f6b", hair: "#2a2b36", eyes: "#d28a2e", outfit: "#e08a3c", outfitAccent: "#f6f1e4" },
+  },
+  juniper: {
+    displayName: "Juniper",
+    description: "Long lavender ponytail, violet eyes, teal long coat with gold trim",
+    tints: { skin: "#fbe6da", hair: "#c9b8e8", eyes: "#7d5cc8", outfit: "#2f6d70", outfitAccent: "#d8b25e" },
+  },
+  kit: {
+    displayName: "Kit",
+    description: "Petite, pink twin buns, teal eyes, yellow tee, denim shorts and thigh socks",
+    tints: { skin: "#8d5b3e", hair: "#ef8fb4", eyes: "#2fb0ab", outfit: "#f4c542", outfitAccent: "#ffffff" },
+  },
+};

@@ -23,6 +23,11 @@ export const PersonaAppearance = z
       (tints) => Object.keys(tints).length <= 16,
       "at most 16 tints",
     ),
+    /**
+     * An uploaded VRM (its id, see `/api/avatars`) worn instead of the preset; the preset and its
+     * tints are kept for when it is taken off. The server checks the owner uploaded it.
+     */
+    customAvatar: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "an uploaded avatar's id").optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AVATAR_PRESET_IDS, formatAvatarRef, parseAvatarRef } from "../avatars";
 import { CompanionStopMessage } from "./companion";
 
 /** Room name registered on the server and joined by clients. */
@@ -78,7 +79,15 @@ export const JoinOptions = z
     world: z.string().min(1),
     /** Arriving through this portal id of the target world (set after a `portal` message). */
     via: z.string().min(1).optional(),
-    avatar: z.string().max(64).optional(),
+    /** The player's body: a preset id or `upload:<avatarId>`; unknown ones are refused, not replaced. */
+    avatar: z
+      .string()
+      .refine(
+        // parseAvatarRef falls back to the default preset; a round trip that changes the text means it was not valid.
+        (ref) => formatAvatarRef(parseAvatarRef(ref)) === ref,
+        `avatar must be one of ${AVATAR_PRESET_IDS.join(", ")} or upload:<avatar id>`,
+      )
+      .optional(),
   })
   .strict();
 export type JoinOptions = z.infer<typeof JoinOptions>;

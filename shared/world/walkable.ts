@@ -105,6 +105,27 @@ export function slideMove(
   return out;
 }
 
+/** Spacing of the points checked along a path, so a long step cannot pass through a wall. */
+export const PATH_SAMPLE_METRES = 0.25;
+/** Along a path a body may graze corners (movement slides along them between checks). */
+export const PATH_RADIUS = BODY_RADIUS / 2;
+
+/**
+ * Whether the straight way from (fromX, fromZ) to (toX, toZ) passes through an obstacle, checked
+ * every PATH_SAMPLE_METRES. The room refuses such moves; the client's teleport refuses them first.
+ */
+export function pathBlocked(w: Walkable, fromX: number, fromZ: number, toX: number, toZ: number): boolean {
+  const distance = Math.hypot(toX - fromX, toZ - fromZ);
+  const steps = Math.floor(distance / PATH_SAMPLE_METRES);
+  for (let i = 1; i <= steps; i++) {
+    const t = (i * PATH_SAMPLE_METRES) / distance;
+    const x = fromX + (toX - fromX) * t;
+    const z = fromZ + (toZ - fromZ) * t;
+    for (const o of w.obstacles) if (obstacleDistance(o, x, z) < PATH_RADIUS) return true;
+  }
+  return false;
+}
+
 /** The portal whose trigger circle contains (x, z), if any. */
 export function portalAt(world: WorldDefinition, x: number, z: number): Portal | undefined {
   return world.portals.find((p) => Math.hypot(x - p.position[0], z - p.position[2]) <= p.radius);

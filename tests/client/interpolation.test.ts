@@ -67,4 +67,14 @@ describe("InterpolationBuffer", () => {
     expect(buffer.sample(199 * 100, out()).x).toBe(199);
     expect(buffer.sample(198 * 100 + 50, out()).x).toBeCloseTo(198.5);
   });
+
+  it("after a reset, the next sample is a jump, not a glide from where it was", () => {
+    const buffer = new InterpolationBuffer();
+    buffer.push(1000, 0, 0, 0, 0);
+    buffer.push(1100, 1, 0, 0, 0);
+    buffer.reset();
+    expect(buffer.size).toBe(0);
+    buffer.push(1200, 30, 0, 0, 0);
+    expect(buffer.sample(1150, out()).x).toBe(30);
+  });
 });

@@ -33,6 +33,9 @@ async function start(): Promise<RunningServer> {
     defaultWorld: "alpha",
     logLevel: "silent",
     clientDir: path.join(temp.path, "no-client"),
+    // Tests never download: `auto` would fetch the default embedded model.
+    localModel: "none",
+    embeddingModel: "none",
   });
 }
 
@@ -93,7 +96,8 @@ describe("the server command", () => {
   it("starts from environment settings, prints its address, and shuts down cleanly on SIGTERM", async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", "server/cli/serve.ts"], {
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", KINDRED_DATA_DIR: dataDir, KINDRED_WORLDS_DIR: worldsDir, KINDRED_DEFAULT_WORLD: "alpha", LOG_LEVEL: "warn" },
+      // KINDRED_LOCAL_MODEL=none: tests never download the default embedded model.
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", KINDRED_DATA_DIR: dataDir, KINDRED_WORLDS_DIR: worldsDir, KINDRED_DEFAULT_WORLD: "alpha", LOG_LEVEL: "warn", KINDRED_LOCAL_MODEL: "none", KINDRED_EMBEDDING_MODEL: "none" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -1,5 +1,5 @@
 export { assemblePrompt, DEFAULT_MAX_TURNS, type AssembledPrompt, type PromptInput } from "./assemblePrompt";
-export type { ConversationTurn } from "./conversationTurn";
+export { audienceOf, historyFor, type ConversationTurn } from "./conversationTurn";
 export { describePersona } from "./personaBlock";
 export { detectPersonaBreak, type PersonaBreak } from "./personaBreak";
 export { noRecall, type MemoryRecall, type RecallContext, type RecalledMemory } from "./recall";

@@ -1,9 +1,13 @@
 import { usersMigration } from "./001_users";
 import { companionsMigration } from "./002_companions";
 import { memoriesMigration } from "./003_memories";
+import { avatarsMigration } from "./004_avatars";
+import { factsMigration } from "./005_facts";
+import { relationshipsMigration } from "./006_relationships";
+import { memoryEmbeddingsMigration } from "./007_memoryEmbeddings";
 import type { Migration } from "./migration";
 
 export type { Migration } from "./migration";
 
 /** Every migration, in the order they are applied. Append new ones at the end. */
-export const MIGRATIONS: readonly Migration[] = [usersMigration, companionsMigration, memoriesMigration];
+export const MIGRATIONS: readonly Migration[] = [usersMigration, companionsMigration, memoriesMigration, avatarsMigration, factsMigration, relationshipsMigration, memoryEmbeddingsMigration];

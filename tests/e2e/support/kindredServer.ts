@@ -15,7 +15,18 @@ export interface TestServer {
 export async function startTestServer(options: StartServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "kindred-e2e-"));
   // No model unless a test brings one: a model running on this machine must not change results.
-  const server = await startServer({ port: 0, host: "127.0.0.1", dataDir, logLevel: "warn", llmMode: "none", ...options });
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    logLevel: "warn",
+    llmMode: "none",
+    localModel: "none",
+    embeddingModel: "none",
+    // Memory's own model calls (fact extraction, summaries) would take answers scripted for replies.
+    memoryUsesModel: false,
+    ...options,
+  });
   return {
     server,
     async close() {

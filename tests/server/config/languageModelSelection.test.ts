@@ -1,8 +1,12 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateText, selectLanguageModel, type LanguageModelSettings } from "../../../server/llm";
 import { startScriptedLlmServer, streamOf, type ScriptedLlmServer } from "../../support/scriptedLlmServer";
+import { writeTinyGguf } from "../../support/tinyGguf";
 import { freePort } from "../support/freePort";
 
 /**
@@ -36,11 +40,16 @@ async function startFakeOllama(llm: ScriptedLlmServer, models: string[]): Promis
 
 let llm: ScriptedLlmServer;
 let closedPort: string;
+let dir: string;
 beforeAll(async () => {
   llm = await startScriptedLlmServer("listed-model");
   closedPort = `http://127.0.0.1:${await freePort()}`;
+  dir = mkdtempSync(path.join(tmpdir(), "kindred-llm-selection-"));
 });
-afterAll(() => llm.close());
+afterAll(async () => {
+  await llm.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 beforeEach(() => llm.reset());
 
 const settings = (overrides: Partial<LanguageModelSettings>): LanguageModelSettings => ({ mode: "auto", ollamaUrl: closedPort, ...overrides });
@@ -114,5 +123,70 @@ describe("selectLanguageModel", () => {
   it("auto: nothing configured and no Ollama gives none, saying where it looked", async () => {
     const choice = await selectLanguageModel(settings({}));
     expect(choice).toMatchObject({ model: undefined, source: "none", description: expect.stringContaining(`no Ollama at ${closedPort}`) });
+  });
+});
+
+describe("selectLanguageModel with the embedded model", () => {
+  const modelsDir = () => path.join(dir, "models");
+  const local = (model: string) => ({ model, modelsDir: modelsDir(), maxThreads: 1 });
+
+  it("auto: with no endpoint and no Ollama, the default model, to be downloaded once started (not before)", async () => {
+    const choice = await selectLanguageModel(settings({ local: local("default") }));
+    expect(choice).toMatchObject({ source: "local", description: expect.stringMatching(/qwen2\.5-1\.5b-instruct-q4_k_m\.gguf .*downloads on first start/) });
+    expect(choice.source === "local" && choice.host.status.current.state).toBe("waiting");
+    expect(existsSync(modelsDir()) ? readdirSync(modelsDir()) : []).toEqual([]);
+  });
+
+  it("auto: a model file on disk is used, and answers once its host has started", async () => {
+    const file = writeTinyGguf(path.join(dir, "tiny.gguf"));
+    const choice = await selectLanguageModel(settings({ local: local(file) }));
+    expect(choice).toMatchObject({ source: "local", description: `embedded model ${file}, on disk` });
+    if (choice.source !== "local") throw new Error("expected the local model");
+    try {
+      const early = await ask(choice.model);
+      expect(early).toMatchObject({ ok: false, kind: "loading" });
+      await choice.host.start();
+      const answer = await generateText(choice.model, { messages: [{ role: "user", content: "hi" }], maxTokens: 6, temperature: 0, signal: new AbortController().signal });
+      expect(answer.ok && answer.text.trim()).not.toBe("");
+    } finally {
+      await choice.host.dispose();
+    }
+  });
+
+  it("auto: Ollama with a model comes before the embedded model", async () => {
+    const ollama = await startFakeOllama(llm, ["qwen2.5:3b"]);
+    try {
+      expect(await selectLanguageModel(settings({ ollamaUrl: ollama.url, local: local("default") }))).toMatchObject({ source: "ollama" });
+    } finally {
+      await ollama.close();
+    }
+  });
+
+  it("auto: an Ollama without models falls through to the embedded model", async () => {
+    const ollama = await startFakeOllama(llm, []);
+    try {
+      expect(await selectLanguageModel(settings({ ollamaUrl: ollama.url, local: local("default") }))).toMatchObject({ source: "local" });
+    } finally {
+      await ollama.close();
+    }
+  });
+
+  it("auto: with KINDRED_LOCAL_MODEL=none and nothing else, none, naming every place it looked", async () => {
+    const choice = await selectLanguageModel(settings({ local: local("none") }));
+    expect(choice).toMatchObject({ model: undefined, source: "none" });
+    expect(choice.description).toContain(`no Ollama at ${closedPort}`);
+    expect(choice.description).toContain("KINDRED_LOCAL_MODEL is none");
+  });
+
+  it("a configured model path that does not exist gives none, naming the path", async () => {
+    const missing = path.join(dir, "missing.gguf");
+    expect(await selectLanguageModel(settings({ local: local(missing) }))).toMatchObject({ source: "none", description: expect.stringContaining(`KINDRED_LOCAL_MODEL is ${missing}, which does not exist`) });
+  });
+
+  it("local: the embedded model even when an endpoint is configured, and none when it is off", async () => {
+    const chosen = await selectLanguageModel(settings({ mode: "local", baseUrl: llm.baseURL, local: local("default") }));
+    expect(chosen).toMatchObject({ source: "local" });
+    expect(llm.requests).toHaveLength(0);
+    expect(await selectLanguageModel(settings({ mode: "local", local: local("none") }))).toMatchObject({ source: "none" });
   });
 });

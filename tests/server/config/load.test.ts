@@ -30,6 +30,16 @@ describe("loadConfig", () => {
       llmApiKey: undefined,
       llmModel: undefined,
       ollamaUrl: "http://127.0.0.1:11434",
+      embeddingModel: "Xenova/all-MiniLM-L6-v2",
+      localModel: "default",
+      localGpu: "false",
+      localParallel: 1,
+      localQueue: 8,
+      avatarMaxMegabytes: 32,
+      memoryUsesModel: true,
+      memoryReflectLines: 24,
+      memoryRecallTokens: 600,
+      https: false,
     });
     expect(defaultConfig(dir.path)).toEqual(config);
   });
@@ -39,13 +49,23 @@ describe("loadConfig", () => {
       [
         "DATABASE_URL",
         "HOST",
+        "KINDRED_AVATAR_MAX_MB",
         "KINDRED_DATA_DIR",
         "KINDRED_DEFAULT_WORLD",
+        "KINDRED_EMBEDDING_MODEL",
+        "KINDRED_HTTPS",
         "KINDRED_LLM",
         "KINDRED_LLM_API_KEY",
         "KINDRED_LLM_BASE_URL",
         "KINDRED_LLM_MODEL",
+        "KINDRED_LOCAL_GPU",
+        "KINDRED_LOCAL_MODEL",
+        "KINDRED_LOCAL_PARALLEL",
+        "KINDRED_LOCAL_QUEUE",
         "KINDRED_MAX_CLIENTS",
+        "KINDRED_MEMORY_MODEL",
+        "KINDRED_MEMORY_RECALL_TOKENS",
+        "KINDRED_MEMORY_REFLECT_LINES",
         "KINDRED_OLLAMA_URL",
         "KINDRED_RECONNECT_SECONDS",
         "KINDRED_WORLDS_DIR",
@@ -82,10 +102,13 @@ describe("loadConfig", () => {
     ["DATABASE_URL", "mysql://x", /DATABASE_URL="mysql:\/\/x" \(environment\): must be a postgres/],
     ["KINDRED_DEFAULT_WORLD", "Main Hall", /KINDRED_DEFAULT_WORLD="Main Hall" \(environment\): must be a world id/],
     ["KINDRED_RECONNECT_SECONDS", "-1", /KINDRED_RECONNECT_SECONDS="-1" \(environment\): must be at least 0/],
-    ["KINDRED_LLM", "gpt", /KINDRED_LLM="gpt" \(environment\): must be one of auto, openai, none/],
+    ["KINDRED_LLM", "gpt", /KINDRED_LLM="gpt" \(environment\): must be one of auto, openai, local, none/],
     ["KINDRED_LLM", "openai", /KINDRED_LLM="openai" \(environment\): openai needs KINDRED_LLM_BASE_URL/],
     ["KINDRED_LLM_BASE_URL", "localhost:8000", /KINDRED_LLM_BASE_URL="localhost:8000" \(environment\): must be an http:\/\/ or https:\/\/ URL/],
     ["KINDRED_OLLAMA_URL", "ftp://x", /KINDRED_OLLAMA_URL="ftp:\/\/x" \(environment\): must be an http/],
+    ["KINDRED_LOCAL_GPU", "tpu", /KINDRED_LOCAL_GPU="tpu" \(environment\): must be one of false, auto, cuda, vulkan, metal/],
+    ["KINDRED_LOCAL_PARALLEL", "0", /KINDRED_LOCAL_PARALLEL="0" \(environment\): must be at least 1/],
+    ["KINDRED_LOCAL_QUEUE", "-1", /KINDRED_LOCAL_QUEUE="-1" \(environment\): must be at least 0/],
   ])("refuses %s=%s with a message naming the key", (key, value, message) => {
     expect(() => loadConfig({ env: { [key]: value }, cwd: dir.path })).toThrow(message);
     expect(() => loadConfig({ env: { [key]: value }, cwd: dir.path })).toThrow(ConfigError);
@@ -101,6 +124,20 @@ describe("loadConfig", () => {
       llmModel: "llama3.2",
       ollamaUrl: "http://ollama:11434",
     });
+  });
+
+  it("reads the embedded model settings: a path becomes absolute, a URL or keyword stays", () => {
+    writeYaml("KINDRED_LLM: local\nKINDRED_LOCAL_MODEL: models/tiny.gguf\nKINDRED_LOCAL_GPU: vulkan\n");
+    expect(loadConfig({ env: { KINDRED_LOCAL_PARALLEL: "2", KINDRED_LOCAL_QUEUE: "0" }, cwd: dir.path })).toMatchObject({
+      llmMode: "local",
+      localModel: path.join(dir.path, "models/tiny.gguf"),
+      localGpu: "vulkan",
+      localParallel: 2,
+      localQueue: 0,
+    });
+    const url = "https://huggingface.co/bartowski/Llama-3.2-1B-Instruct-GGUF/resolve/main/Llama-3.2-1B-Instruct-Q4_K_M.gguf";
+    expect(loadConfig({ env: { KINDRED_LOCAL_MODEL: url }, cwd: dir.path }).localModel).toBe(url);
+    expect(loadConfig({ env: { KINDRED_LOCAL_MODEL: "none" }, cwd: dir.path }).localModel).toBe("none");
   });
 
   it("names the file when the bad value comes from it", () => {

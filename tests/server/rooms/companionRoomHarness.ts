@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { startScriptedLlmServer, type ScriptedLlmServer } from "../../support/scriptedLlmServer";
+import type { StartServerOptions } from "../../../server/app";
 import { startTestServer, type TestServer } from "../support/testServer";
 import { roomTestClient, type Heard, type Joined } from "./roomTestClient";
 
@@ -11,13 +12,14 @@ export interface CompanionRoomHarness {
 
 /**
  * A real server whose companions think with a scripted model, for one test file: started once,
- * the model's script and the joined rooms reset between tests.
+ * the model's script and the joined rooms reset between tests. `options` (read when the server
+ * starts) adds server options, such as a database the test reads.
  */
-export function companionRoomHarness(): CompanionRoomHarness {
+export function companionRoomHarness(options: () => StartServerOptions | Promise<StartServerOptions> = () => ({})): CompanionRoomHarness {
   const harness = {} as CompanionRoomHarness;
   beforeAll(async () => {
     harness.llm = await startScriptedLlmServer();
-    harness.server = await startTestServer({ llmMode: "openai", llmBaseUrl: harness.llm.baseURL, llmModel: harness.llm.model });
+    harness.server = await startTestServer({ llmMode: "openai", llmBaseUrl: harness.llm.baseURL, llmModel: harness.llm.model, ...(await options()) });
     harness.client = roomTestClient(harness.server);
   });
   beforeEach(() => harness.llm.reset());

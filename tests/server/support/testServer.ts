@@ -32,6 +32,12 @@ export async function startTestServer(options: StartServerOptions = {}): Promise
     database: options.database ?? (await openTestDatabase()),
     // Never whatever model happens to run on the test machine; tests that talk pass their own.
     llmMode: "none",
+    // Tests never download: a test that wants embeddings passes a model directory it built.
+    embeddingModel: "none",
+    // Nor the embedded language model: `auto` would otherwise download the default one.
+    localModel: "none",
+    // Memory's own model calls (facts, summaries) would take scripted answers meant for replies.
+    memoryUsesModel: false,
     ...options,
   });
   return {

@@ -27,4 +27,14 @@ describe("client message schemas", () => {
     expect(JoinOptions.safeParse({ world: "plaza" }).success).toBe(false);
     expect(JoinOptions.safeParse({ token: "t", world: "plaza" }).success).toBe(true);
   });
+
+  it("a join's avatar is a preset id or an upload reference, nothing else", () => {
+    for (const avatar of ["wren", "kit", "upload:abc_D-9"]) {
+      expect(JoinOptions.safeParse({ token: "t", world: "plaza", avatar }).success, avatar).toBe(true);
+    }
+    for (const avatar of ["", "Wren", "robot", "upload:", "upload:a/b", `upload:${"a".repeat(65)}`]) {
+      const parsed = JoinOptions.safeParse({ token: "t", world: "plaza", avatar });
+      expect(parsed.error?.issues[0]?.message, avatar).toBe("avatar must be one of wren, sol, juniper, kit or upload:<avatar id>");
+    }
+  });
 });

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench -- memory-scale [--sizes 10000,100000] [--queries 300] [--cache <dir>] [--rebuild]`
+ *
+ * Recall latency for one companion with many memories, on the embedded database (PGlite +
+ * pgvector). Memories are new sentences from a bigram chain over LoCoMo's turns (a real
+ * conversational vocabulary); each has a random 384-d vector (the size of the default model),
+ * stored as the embedding queue stores them; the HNSW index is built once they are all in.
+ * Queries are LoCoMo's questions: full-text recall, and hybrid recall (full-text + vectors,
+ * fused) with a random query vector, both through `recall`. Model inference is not included:
+ * no model can be downloaded here. Built databases are cached (the 100k one takes minutes).
+ */
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os, { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { recall, vectorCandidates, type QueryEmbedder, type QueryEmbedding } from "../server/memory";
+import { registerEmbeddingModel, type EmbeddingModelRef } from "../server/memory/embeddings";
+import { storeEmbeddings } from "../server/memory/embeddings/embeddingStore";
+import { nearestMemoriesSql } from "../server/memory/vectorCandidates";
+import { migrate, MIGRATIONS, openPglite, type Database } from "../server/storage";
+import { readLocomoText } from "./support/locomoText";
+import { percentile } from "./support/processStats";
+import { seededRandom } from "../client/world/seededRandom";
+import { createSentenceGenerator, randomUnitVector } from "./support/syntheticMemories";
+
+const DIMENSIONS = 384;
+const BATCH = 1000;
+// Bump when what a cached database holds changes: older caches are then rebuilt.
+const CACHE_FORMAT = 1;
+
+interface BuiltDatabase {
+  format: number;
+  size: number;
+  ownerId: string;
+  companionId: string;
+  model: EmbeddingModelRef;
+  buildSeconds: number;
+}
+
+export async function main(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: "string", default: "10000,100000" },
+      queries: { type: "string", default: "300" },
+      cache: { type: "string", default: path.join(tmpdir(), "kindred-memory-scale") },
+      rebuild: { type: "boolean", default: false },
+      zip: { type: "string", default: "../shared/data/locomo10.zip" },
+    },
+  });
+  const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`--sizes must be whole numbers of at least 100, got "${values.sizes}"`);
+  const queryCount = Number(values.queries);
+  if (!Number.isInteger(queryCount) || queryCount < 10) throw new Error(`--queries must be a whole number of at least 10, got "${values.queries}"`);
+
+  const { turns, questions } = readLocomoText(values.zip);
+  const results = [];
+  for (const size of sizes) {
+    const dir = path.join(path.resolve(values.cache), `memories-${size}`);
+    if (values.rebuild) rmSync(dir, { recursive: true, force: true });
+    const db = await openPglite({ dataDir: dir });
+    try {
+      await migrate(db, MIGRATIONS);
+      const cached = readBuilt(dir, size);
+      const built = cached ?? (await build(db, dir, size, turns));
+      results.push({ memories: size, cached: cached !== null, ...(await measure(db, built, questions, queryCount)) });
+    } finally {
+      await db.close();
+    }
+  }
+  return { dimensions: DIMENSIONS, queries: queryCount, k: 10, results, goalsMs: { "10000": 10, "100000": 30 }, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10) };
+}
+
+function readBuilt(dir: string, size: number): BuiltDatabase | null {
+  const file = path.join(dir, "kindred-bench.json");
+  if (!existsSync(file)) return null;
+  const built = JSON.parse(readFileSync(file, "utf8")) as BuiltDatabase;
+  return built.format === CACHE_FORMAT && built.size === size ? built : null;
+}
+
+/** Fills a fresh database with `size` memories and their vectors, showing progress on stderr. */
+async function build(db: Database, dir: string, size: number, corpus: string[]): Promise<BuiltDatabase> {
+  const existing = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM memories");
+  if (existing[0]!.n > 0) throw new Error(`${dir} holds an unfinished build: run again with --rebuild`);
+  const started = performance.now();
+  const random = seededRandom(size);
+  const sentence = createSentenceGenerator(corpus, random);
+  const ownerId = randomUUID();
+  const companionId = randomUUID();
+  await db.query("INSERT INTO users (id, name) VALUES ($1, 'Sam')", [ownerId]);
+  await db.query("INSERT INTO companions (id, owner_id, name, persona, version) VALUES ($1, $2, 'Wren', '{}', 1)", [companionId, ownerId]);
+  const model = await registerEmbeddingModel(db, `bench/random-${DIMENSIONS}`, DIMENSIONS);
+  // The server's index grows with every memory; here it is built once at the end, the same
+  // index in a fraction of the time (inserting one by one costs about ten times more CPU).
+  await db.exec(`DROP INDEX memory_embeddings_hnsw_${model.id}`);
+  const threeYearsMs = 3 * 365 * 24 * 3600 * 1000;
+  const firstAt = Date.now() - threeYearsMs;
+  let previous = "";
+  let next = sentence();
+  for (let done = 0; done < size; done += BATCH) {
+    const count = Math.min(BATCH, size - done);
+    const rows = Array.from({ length: count }, (_, i) => {
+      const text = next;
+      next = sentence();
+      const row = { id: randomUUID(), text, before: previous, after: next, at: new Date(firstAt + ((done + i) / size) * threeYearsMs) };
+      previous = text;
+      return { ...row, speaker: (done + i) % 2 === 0 ? "Sam" : "Wren", shared: random() < 0.2, importance: Math.round(random() * 100) / 100 };
+    });
+    await db.query(
+      `INSERT INTO memories (id, owner_id, companion_id, kind, visibility, text, speaker, happened_at, importance, before_text, after_text)
+       SELECT t.id, $1, $2, 'episode', CASE WHEN t.shared THEN 'shared' ELSE 'private' END, t.text, t.speaker, t.at, t.importance, t.before, t.after
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::real[], $8::text[], $9::text[], $10::boolean[])
+         AS t(id, text, speaker, at, importance, before, after, shared)`,
+      [ownerId, companionId, rows.map((r) => r.id), rows.map((r) => r.text), rows.map((r) => r.speaker), rows.map((r) => r.at.toISOString()),
+        rows.map((r) => r.importance), rows.map((r) => r.before), rows.map((r) => r.after), rows.map((r) => r.shared)],
+    );
+    await storeEmbeddings(db, model, rows.map((r) => ({ memoryId: r.id, vector: randomUnitVector(DIMENSIONS, random) })));
+    const elapsed = (performance.now() - started) / 1000;
+    const fraction = (done + count) / size;
+    process.stderr.write(`\rmemory-scale ${size}: ${done + count}/${size} memories stored, ${elapsed.toFixed(0)} s, ~${(elapsed / fraction - elapsed).toFixed(0)} s left`);
+  }
+  process.stderr.write(`\nmemory-scale ${size}: building the HNSW index (at 100k, several minutes with no further output)\n`);
+  const indexStarted = performance.now();
+  await registerEmbeddingModel(db, `bench/random-${DIMENSIONS}`, DIMENSIONS);
+  process.stderr.write(`memory-scale ${size}: index built in ${((performance.now() - indexStarted) / 1000).toFixed(0)} s\n`);
+  await db.exec("ANALYZE");
+  const built: BuiltDatabase = { format: CACHE_FORMAT, size, ownerId, companionId, model, buildSeconds: Math.round((performance.now() - started) / 100) / 10 };
+  writeFileSync(path.join(dir, "kindred-bench.json"), JSON.stringify(built));
+  return built;
+}
+
+async function measure(db: Database, built: BuiltDatabase, questions: string[], count: number) {
+  const random = seededRandom(7);
+  const scope = { ownerId: built.ownerId, companionId: built.companionId, k: 10 };
+  const randomQuery = { embedQuery: async (): Promise<QueryEmbedding> => ({ model: built.model, vector: randomUnitVector(DIMENSIONS, random) }) } satisfies QueryEmbedder;
+  const pickQuestion = () => questions[Math.floor(random() * questions.length)]!;
+  // Wall time, and this process's CPU time: on a shared machine the wall time also counts the
+  // waits for a core, while PGlite's work is single-threaded, so CPU time is what a quiet machine
+  // would take.
+  const time = async (run: () => Promise<unknown>) => {
+    for (let i = 0; i < 10; i++) await run(); // warm-up: caches and plans
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      await run();
+      const used = process.cpuUsage(cpuBefore);
+      wall.push(performance.now() - started);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    return { p50: percentile(wall, 50), p95: percentile(wall, 95), cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95) };
+  };
+  process.stderr.write(`memory-scale ${built.size}: ${count} queries each: full-text, vector only, hybrid as owner, hybrid as someone else\n`);
+  const fullTextMs = await time(() => recall(db, pickQuestion(), { ...scope, speakerIsOwner: true }));
+  const hybridMs = await time(() => recall(db, pickQuestion(), { ...scope, speakerIsOwner: true, embeddings: randomQuery }));
+  const vectorOnlyMs = await time(async () => vectorCandidates(db, await randomQuery.embedQuery(), { ...scope, speakerIsOwner: true, limit: 50 }));
+  const hybridNotOwnerMs = await time(() =>
+    recall(db, pickQuestion(), { ...scope, speakerIsOwner: false, speakerId: randomUUID(), embeddings: randomQuery }),
+  );
+  return { buildSeconds: built.buildSeconds, fullTextMs, vectorOnlyMs, hybridMs, hybridNotOwnerMs, plans: await plans(db, built), rssMb: Math.round(process.memoryUsage().rss / 1e5) / 10 };
+}
+
+/** Which indexes the planner picks: the vector query must use the model's HNSW index, full-text the GIN index. */
+async function plans(db: Database, built: BuiltDatabase) {
+  const explain = async (sql: string, params: unknown[]) =>
+    (await db.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql}`, params)).map((r) => r["QUERY PLAN"]).join("\n");
+  const vector = `[${randomUnitVector(DIMENSIONS, seededRandom(1)).join(",")}]`;
+  const asOwner = await explain(nearestMemoriesSql(built.model), [vector, built.companionId, built.ownerId, true, null, 50]);
+  const notOwner = await explain(nearestMemoriesSql(built.model), [vector, built.companionId, built.ownerId, false, randomUUID(), 50]);
+  const fullText = await explain(
+    "SELECT m.id FROM memories m WHERE m.companion_id = $1 AND m.owner_id = $2 AND m.search @@ to_tsquery('english', $3)",
+    [built.companionId, built.ownerId, "guitar | paint"],
+  );
+  const index = `memory_embeddings_hnsw_${built.model.id}`;
+  return { vectorAsOwnerUsesHnsw: asOwner.includes(index), vectorNotOwnerUsesHnsw: notOwner.includes(index), fullTextUsesGin: fullText.includes("memories_search") };
+}

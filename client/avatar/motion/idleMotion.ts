@@ -1,0 +1,89 @@
+import { smoothstep } from "../easing";
+import { randomBetween, type RandomSource } from "../random";
+import type { BodyPose } from "./bodyPose";
+
+/** Upper arms hang this far below the T-pose (≈75°), elbows slightly bent: a relaxed stance. */
+export const ARM_DOWN = 1.3;
+const ELBOW_REST = 0.18;
+const BREATH_HZ = 0.23;
+const GLANCE_S = 1.6;
+const STRETCH_S = 3;
+
+/**
+ * Standing still without looking frozen: breathing in the chest, a slow weight shift between
+ * the feet, now and then a glance aside or a small stretch. Arms always rest at the sides.
+ */
+export class IdleMotion {
+  /** Head yaw of the current glance (radians, + = the avatar's left), read by the gaze. */
+  glanceYaw = 0;
+  private time = 0;
+  private shiftPhase = 0;
+  private shiftHz: number;
+  private glanceIn: number;
+  private glanceAge = -1;
+  private glanceDir = 1;
+  private stretchIn: number;
+  private stretchAge = -1;
+
+  constructor(private readonly random: RandomSource) {
+    this.shiftHz = randomBetween(random, 0.08, 0.14);
+    this.glanceIn = randomBetween(random, 6, 16);
+    this.stretchIn = randomBetween(random, 25, 50);
+  }
+
+  /** `calm` 0…1: how still the body is (1 standing, 0 walking); glances and stretches need calm. */
+  update(dt: number, calm: number, busy: boolean): void {
+    this.time += dt;
+    this.shiftPhase = (this.shiftPhase + dt * this.shiftHz) % 1;
+    this.glanceYaw = 0;
+    if (this.glanceAge >= 0) {
+      this.glanceAge += dt;
+      if (this.glanceAge >= GLANCE_S) this.glanceAge = -1;
+      else this.glanceYaw = this.glanceDir * 0.55 * bump(this.glanceAge / GLANCE_S) * calm;
+    } else if ((this.glanceIn -= dt) <= 0) {
+      this.glanceIn = randomBetween(this.random, 6, 16);
+      if (calm > 0.9 && !busy) {
+        this.glanceAge = 0;
+        this.glanceDir = this.random() < 0.5 ? -1 : 1;
+      }
+    }
+    if (this.stretchAge >= 0) {
+      this.stretchAge += dt;
+      if (this.stretchAge >= STRETCH_S) this.stretchAge = -1;
+    } else if ((this.stretchIn -= dt) <= 0) {
+      this.stretchIn = randomBetween(this.random, 25, 50);
+      if (calm > 0.9 && !busy) this.stretchAge = 0;
+    }
+  }
+
+  write(pose: BodyPose, calm: number): void {
+    const breath = Math.sin(this.time * BREATH_HZ * Math.PI * 2);
+    pose.add("chest", -0.025 * breath, 0, 0);
+    pose.add("spine", -0.01 * breath, 0, 0);
+    pose.add("leftShoulder", 0, 0, 0.015 * breath);
+    pose.add("rightShoulder", 0, 0, -0.015 * breath);
+
+    const shift = Math.sin(this.shiftPhase * Math.PI * 2) * calm;
+    pose.add("hips", 0, 0, 0.035 * shift);
+    pose.add("spine", 0, 0, -0.025 * shift);
+    pose.add("chest", 0, 0, -0.012 * shift);
+    // Legs counter the hip roll so the feet stay on the ground.
+    pose.add("leftUpperLeg", 0, 0, -0.035 * shift);
+    pose.add("rightUpperLeg", 0, 0, -0.035 * shift);
+    pose.hipsOffset.x += 0.015 * shift;
+
+    const stretch = this.stretchAge >= 0 ? bump(this.stretchAge / STRETCH_S) * calm : 0;
+    pose.add("leftUpperArm", 0.25 * stretch, 0, -ARM_DOWN + 0.5 * stretch);
+    pose.add("rightUpperArm", 0.25 * stretch, 0, ARM_DOWN - 0.5 * stretch);
+    pose.add("leftLowerArm", 0, -ELBOW_REST, 0);
+    pose.add("rightLowerArm", 0, ELBOW_REST, 0);
+    pose.add("spine", -0.08 * stretch, 0, 0);
+    pose.add("chest", -0.06 * stretch, 0, 0);
+    pose.add("head", -0.15 * stretch, 0, 0);
+  }
+}
+
+/** 0 → 1 → 0 over t in 0…1, flat at the top: ease in, hold, ease out. */
+function bump(t: number): number {
+  return smoothstep(0, 0.25, t) * (1 - smoothstep(0.7, 1, t));
+}

@@ -1,0 +1,2 @@
+export { LedgerButton } from "./LedgerButton";
+export { LedgerPanel } from "./LedgerPanel";

@@ -1,0 +1,137 @@
+import type { LanguageModel } from "../llm";
+import type { Logger } from "../logging";
+import type { Database } from "../storage";
+import { BackgroundQueue } from "./backgroundQueue";
+import type { MemoryEmbeddings } from "./embeddings";
+import { storeFact } from "./facts/factStore";
+import { extractFactsWithModel } from "./facts/modelFactExtraction";
+import { MemorySession, type MemorySessionOptions } from "./memorySession";
+import type { MemoryServices } from "./memoryServices";
+import { recordEpisode } from "./recordEpisode";
+import { summariseWithModel } from "./reflection/modelSummary";
+import { summariseOffline } from "./reflection/offlineSummary";
+import { RelationshipTracker } from "./relationship/relationshipTracker";
+import { localDate } from "./time/localCalendar";
+
+export interface CompanionMemoryOptions {
+  db: Database;
+  log: Logger;
+  /** The language model, for fact extraction and session summaries; patterns and offline summaries without it. */
+  model: LanguageModel | undefined;
+  /** False keeps the model out of memory work even when there is one (KINDRED_MEMORY_MODEL=off). */
+  useModel: boolean;
+  /** A session is summarised every this many lines, and when it ends. */
+  reflectEveryLines: number;
+  /** Recalled memories and facts fit within this many estimated tokens. */
+  recallBudgetTokens: number;
+  /** The prompt's token estimate, so memory's budget is counted the same way. */
+  estimateTokens: (text: string) => number;
+  embeddings?: Pick<MemoryEmbeddings, "embedQuery" | "notify"> | undefined;
+  clock?: () => Date;
+}
+
+export interface CompanionMemory {
+  /** Starts an owner's session with their companion: reads the relationship, records the arrival. */
+  open(options: MemorySessionOptions): Promise<MemorySession>;
+  /** Resolves once all queued memory work has run. */
+  idle(): Promise<void>;
+  /** Stops model work in flight and waits for queued writes. */
+  close(): Promise<void>;
+}
+
+/** Model calls waiting beyond this are dropped: extraction is a bonus, episodes are the record. */
+const MODEL_QUEUE_LIMIT = 32;
+
+/** The memory of every companion on this server. */
+export function createCompanionMemory(options: CompanionMemoryOptions): CompanionMemory {
+  const { db, log } = options;
+  const clock = options.clock ?? (() => new Date());
+  const stopping = new AbortController();
+  const writes = new BackgroundQueue("memory writes", log);
+  const modelWork = new BackgroundQueue("memory model work", log, MODEL_QUEUE_LIMIT);
+  const model = options.useModel ? options.model : undefined;
+  const embeddings = options.embeddings;
+
+  const idle = async () => {
+    // Model work queues writes and writes may queue model work: wait until both stay empty.
+    for (;;) {
+      const [w, m] = [writes.drained(), modelWork.drained()];
+      await Promise.all([w, m]);
+      if (w === writes.drained() && m === modelWork.drained()) return;
+    }
+  };
+
+  const services: MemoryServices = {
+    db,
+    clock,
+    writes,
+    modelWork,
+    embeddings,
+    recallBudgetTokens: options.recallBudgetTokens,
+    reflectEveryLines: options.reflectEveryLines,
+    estimateTokens: options.estimateTokens,
+    async record(episode) {
+      const stored = await recordEpisode(db, episode);
+      void embeddings?.notify();
+      return stored;
+    },
+    async storeFact(scope, fact, sourceEpisode, at) {
+      const outcome = await storeFact(db, scope, fact, sourceEpisode, at);
+      if (outcome.action === "superseded") log.info({ companionId: scope.companionId, kind: fact.kind, subject: fact.subject }, "a fact about the owner changed");
+    },
+    extractFacts: model
+      ? async (text, at, timeZone) => {
+          const today = localDate(at, timeZone);
+          const date = `${today.year}-${String(today.month + 1).padStart(2, "0")}-${String(today.day).padStart(2, "0")}`;
+          const outcome = await extractFactsWithModel(model, text, date, stopping.signal);
+          if (outcome.ok) return outcome.facts;
+          log.warn({ reason: outcome.reason }, "fact extraction by the model failed; pattern facts are kept");
+          return [];
+        }
+      : undefined,
+    summarise(lines, where, companionName, done) {
+      const offline = () => summariseOffline(lines, where);
+      if (!model) {
+        const text = offline();
+        if (text) done(text);
+        return;
+      }
+      // Behind the writes already queued, so the lines' own model work (facts) goes first.
+      writes.push("queue a session summary", async () => {
+        const queued = modelWork.push("summarise a session", async () => {
+          const outcome = await summariseWithModel(model, lines, companionName, stopping.signal);
+          if (!outcome.ok) log.warn({ reason: outcome.reason }, "session summary by the model failed; summarised offline");
+          const text = outcome.ok ? outcome.text : offline();
+          if (text) done(text);
+        });
+        if (!queued) {
+          const text = offline();
+          if (text) done(text);
+        }
+      });
+    },
+    idle,
+  };
+
+  return {
+    async open(sessionOptions) {
+      const scope = { ownerId: sessionOptions.ownerId, companionId: sessionOptions.companionId };
+      let tracker: RelationshipTracker | undefined;
+      let milestones: Awaited<ReturnType<typeof RelationshipTracker.open>>["milestones"] = [];
+      try {
+        ({ tracker, milestones } = await RelationshipTracker.open(db, scope, sessionOptions.ownerName, clock()));
+      } catch (error) {
+        // The companion still talks and remembers; only the relationship is missing this time.
+        log.error({ err: error, ...scope }, "could not read the relationship");
+      }
+      const session = new MemorySession(services, sessionOptions, tracker);
+      session.begin(milestones);
+      return session;
+    },
+    idle,
+    async close() {
+      stopping.abort();
+      await idle();
+    },
+  };
+}

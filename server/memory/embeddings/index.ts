@@ -1,0 +1,10 @@
+export { registerEmbeddingModel, toVectorLiteral, type EmbeddingModelRef } from "./embeddingStore";
+export { loadEmbedder, type Embedder } from "./loadEmbedder";
+export {
+  createMemoryEmbeddings,
+  type EmbeddingsState,
+  type MemoryEmbeddings,
+  type MemoryEmbeddingsOptions,
+  type QueryEmbedder,
+  type QueryEmbedding,
+} from "./memoryEmbeddings";

@@ -1,0 +1,12 @@
+export { createOwnerLedger, type OwnerLedger } from "./ownerLedger";
+export { CompanionExport, EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from "./exportDocument";
+export type { ExportedMemories } from "./exportDocument";
+export type { FactEdit, LedgerFact, LedgerFactVersion } from "./factLedger";
+export type { Forgotten } from "./forgetEverything";
+export type { ImportMode, ImportReport } from "./importMemories";
+export { LedgerError, type LedgerRefusal } from "./ledgerError";
+export type { LedgerMemory, MemoryEdit, MemoryListOptions, MemoryPage } from "./memoryLedger";
+export type { OwnerScope } from "./ownerScope";
+export { parseCompanionExport } from "./parseExport";
+export type { LedgerMilestone, LedgerRelationship } from "./relationshipView";
+export { FactEditBody, ImportQuery, MemoryEditBody, MemoryListQuery } from "./ledgerRequests";

@@ -1,0 +1,62 @@
+/**
+ * Calendar days at the owner's clock. "Yesterday" starts at the owner's midnight, not UTC's, so
+ * days are computed in their time zone (an unknown zone falls back to UTC rather than failing).
+ */
+
+export interface LocalDate {
+  year: number;
+  /** 0-11 */
+  month: number;
+  day: number;
+  /** 0 = Sunday */
+  weekday: number;
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+export function safeTimeZone(timeZone: string | undefined): string {
+  if (!timeZone) return "UTC";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return timeZone;
+  } catch {
+    return "UTC";
+  }
+}
+
+/** The owner's calendar date at instant `at`. */
+export function localDate(at: Date, timeZone: string): LocalDate {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: safeTimeZone(timeZone), year: "numeric", month: "numeric", day: "numeric", weekday: "short" }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return { year: Number(part("year")), month: Number(part("month")) - 1, day: Number(part("day")), weekday: WEEKDAYS.indexOf(part("weekday")) };
+}
+
+/** The instant the owner's day `date` begins (their local midnight). */
+export function startOfLocalDay(date: Pick<LocalDate, "year" | "month" | "day">, timeZone: string): Date {
+  const guess = Date.UTC(date.year, date.month, date.day);
+  // The zone's offset at that moment: how far its wall clock is ahead of UTC.
+  const wall = localWallClock(new Date(guess), timeZone);
+  return new Date(guess - (wall - guess));
+}
+
+/** The owner's date `days` after `date` (negative: before), months and years rolling over. */
+export function addDays(date: Pick<LocalDate, "year" | "month" | "day">, days: number): LocalDate {
+  const moved = new Date(Date.UTC(date.year, date.month, date.day + days));
+  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth(), day: moved.getUTCDate(), weekday: moved.getUTCDay() };
+}
+
+/** Whole days from `from` to `to` on the calendar (not 24-hour periods). */
+export function daysBetween(from: Pick<LocalDate, "year" | "month" | "day">, to: Pick<LocalDate, "year" | "month" | "day">): number {
+  return Math.round((Date.UTC(to.year, to.month, to.day) - Date.UTC(from.year, from.month, from.day)) / 86_400_000);
+}
+
+function localWallClock(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: safeTimeZone(timeZone), year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23",
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+}
+
+export const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+export const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];

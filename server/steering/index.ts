@@ -1,0 +1,13 @@
+export { arrivalSpeed, ARRIVAL_DECELERATION, STOP_RADIUS_METRES } from "./arrival";
+export { Bodies, PERSONAL_SPACE_METRES, TOUCHING_METRES } from "./bodies";
+export { findPath, type Waypoint } from "./findPath";
+export { Follower, CATCH_UP_METRES, COMPANION_MAX_SPEED, type Attention, type OwnerPose } from "./follower";
+export { clearLine } from "./lineOfSight";
+export { NavGrid, NAV_CELL_METRES } from "./navGrid";
+export { navGridFor } from "./navGridCache";
+export { OwnerMotion, OWNER_MOVING_SPEED } from "./ownerMotion";
+export { Route, type Heading } from "./route";
+export { Settling, type SettlingInput } from "./settling";
+export { appearBeside, appearBesideFree, chooseSlot, SLOT_BACK_METRES, SLOT_BEHIND_METRES, SLOT_SIDE_METRES, type Side, type Slot } from "./slot";
+export { stringPull } from "./stringPull";
+export { angleBetween, turnTowards } from "./turning";

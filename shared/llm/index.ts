@@ -1,0 +1,1 @@
+export { LlmStatus } from "./llmStatus";

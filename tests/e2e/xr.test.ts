@@ -1,0 +1,254 @@
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { Euler, Quaternion } from "three";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { KindredHandle } from "../../client/automation/kindredHandle";
+import { SNAP_TURN_ANGLE } from "../../client/xr/snapTurn";
+import { createArc, teleportRefusal, traceArc } from "../../client/xr/teleportArc";
+import { walkableOf, WorldDefinition } from "../../shared/world";
+import { startScriptedLlmServer, type ScriptedLlmServer } from "../support/scriptedLlmServer";
+import { launchChromium } from "./support/chromium";
+import { startTestServer, type TestServer } from "./support/kindredServer";
+import { waitForOwnCompanionToSettle } from "./support/companionSettle";
+import { pixelStats, regionDifference } from "./support/pixels";
+import plazaJson from "../../worlds/plaza.json";
+
+const VIEWPORT = { width: 640, height: 480 };
+/** iwer's browser build: it defines `IWER` on the page before any of the app's scripts run. */
+const IWER_BUILD = createRequire(import.meta.url).resolve("iwer/build/iwer.min.js");
+/** Where the test holds the emulated headset (tracked space, metres; local-floor: y is eye height). */
+const EYE_HEIGHT = 1.6;
+const HAND_HEIGHT = 1.2;
+const plaza = walkableOf(WorldDefinition.parse(plazaJson));
+
+/** What the page keeps of the emulated Quest 3, for the test to drive. */
+interface EmulatedHeadset {
+  position: { x: number; y: number; z: number; set(x: number, y: number, z: number): void };
+  quaternion: { set(x: number, y: number, z: number, w: number): void };
+  controllers: Record<
+    "left" | "right",
+    {
+      position: { set(x: number, y: number, z: number): void };
+      quaternion: { set(x: number, y: number, z: number, w: number): void };
+      updateAxes(id: string, x: number, y: number): void;
+      updateButtonValue(id: string, value: number): void;
+    }
+  >;
+}
+declare global {
+  interface Window {
+    xrDevice?: EmulatedHeadset;
+  }
+}
+
+/** The same world in a (emulated) headset: entering VR, walking, turning and teleporting. */
+describe("immersive mode", () => {
+  let kindred: TestServer;
+  let llm: ScriptedLlmServer;
+  let browser: Browser;
+  let page: Page;
+  /** Where the test holds the headset in the tracked space. */
+  const head = { x: 0, z: 0 };
+
+  beforeAll(async () => {
+    llm = await startScriptedLlmServer();
+    kindred = await startTestServer({ llmMode: "openai", llmBaseUrl: llm.baseURL, llmModel: llm.model });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+    // Headless Chromium's own navigator.xr offers no VR: iwer's runtime replaces it before the app loads.
+    await page.addInitScript({ path: IWER_BUILD });
+    await page.addInitScript(() => {
+      const IWER = (window as unknown as { IWER: { XRDevice: new (config: unknown) => EmulatedHeadset & { installRuntime(o: object): void }; metaQuest3: unknown } }).IWER;
+      const device = new IWER.XRDevice(IWER.metaQuest3);
+      device.installRuntime({ forceInstall: true });
+      (window as unknown as { xrDevice: EmulatedHeadset }).xrDevice = device;
+    });
+    await page.goto(kindred.server.url);
+    await page.getByTestId("name-input").fill("Vera");
+    await page.getByTestId("join-button").click();
+    await page.waitForFunction(() => window.__kindred?.ready === true, undefined, { timeout: 60_000 });
+    await holdHeadset(0, 0);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await kindred?.close();
+    await llm?.close();
+  });
+
+  const handle = (): Promise<KindredHandle> => page.evaluate(() => JSON.parse(JSON.stringify(window.__kindred)) as KindredHandle);
+
+  async function frames(count: number): Promise<void> {
+    const start = await page.evaluate(() => window.__kindred!.frame.count);
+    await page.waitForFunction((until) => window.__kindred!.frame.count >= until, start + count, { timeout: 30_000 });
+  }
+
+  /** Puts the headset at (x, z) of the tracked space, level and looking along its −Z. */
+  async function holdHeadset(x: number, z: number): Promise<void> {
+    head.x = x;
+    head.z = z;
+    await page.evaluate(
+      ({ x, y, z }) => {
+        window.xrDevice!.position.set(x, y, z);
+        window.xrDevice!.quaternion.set(0, 0, 0, 1);
+      },
+      { x, y: EYE_HEIGHT, z },
+    );
+  }
+
+  const angleBetween = (a: number, b: number) => Math.abs(Math.atan2(Math.sin(a - b), Math.cos(a - b)));
+
+  /**
+   * Holds the right controller under the headset, pointing so that its arc lands on the world
+   * point (x, z), pulls the trigger until the aim is shown, and lets go. Returns the aim the
+   * page showed just before letting go.
+   */
+  async function teleportTo(x: number, z: number): Promise<KindredHandle["xr"]["teleport"]> {
+    const { self } = await handle();
+    // The headset looks along the player's yaw; a controller turned by `turn` from it points `turn` further.
+    const turn = Math.atan2(x - self.x, z - self.z) - self.yaw;
+    const distance = Math.hypot(x - self.x, z - self.z);
+    const pitch = pitchFor(distance);
+    const q = new Quaternion().setFromEuler(new Euler(pitch, turn, 0, "YXZ"));
+    await page.evaluate(
+      ({ p, q }) => {
+        const hand = window.xrDevice!.controllers.right;
+        hand.position.set(p.x, p.y, p.z);
+        hand.quaternion.set(q.x, q.y, q.z, q.w);
+        hand.updateButtonValue("trigger", 1);
+      },
+      { p: { x: head.x, y: HAND_HEIGHT, z: head.z }, q: { x: q.x, y: q.y, z: q.z, w: q.w } },
+    );
+    await page.waitForFunction(() => window.__kindred!.xr.teleport.aiming, undefined, { timeout: 20_000 });
+    await frames(2);
+    const aim = (await handle()).xr.teleport;
+    await page.evaluate(() => window.xrDevice!.controllers.right.updateButtonValue("trigger", 0));
+    await page.waitForFunction(() => !window.__kindred!.xr.teleport.aiming, undefined, { timeout: 20_000 });
+    await frames(2);
+    return aim;
+  }
+
+  it("offers Enter VR, and the button starts an immersive-vr session that renders the world", async () => {
+    expect((await handle()).xr).toMatchObject({ supported: true, presenting: false, mode: "" });
+    await page.getByTestId("enter-vr").click();
+    await page.waitForFunction(() => window.__kindred!.xr.presenting, undefined, { timeout: 30_000 });
+    expect((await handle()).xr.mode).toBe("vr");
+    await frames(5);
+    const shot = await page.locator("canvas").first().screenshot();
+    const stats = await pixelStats(page, shot);
+    // A rendered scene (sky, ground, fountain, people), not a cleared or blank canvas.
+    expect(stats.distinctColours).toBeGreaterThan(40);
+    expect(stats.lumaStdDev).toBeGreaterThan(8);
+
+    // The view is the headset's: turning it round (from the fountain to the street) changes the picture.
+    await page.evaluate(() => window.xrDevice!.quaternion.set(0, 1, 0, 0));
+    await frames(5);
+    const turned = await page.locator("canvas").first().screenshot();
+    const whole = { x: 0, y: 0, width: VIEWPORT.width, height: VIEWPORT.height };
+    expect((await regionDifference(page, shot, turned, whole)).changedFraction).toBeGreaterThan(0.2);
+    await holdHeadset(head.x, head.z);
+    await frames(3);
+  });
+
+  it("puts the player where the headset is, facing where it looks", async () => {
+    const k = await handle();
+    expect(k.ready).toBe(true);
+    // The room's first spawn: (0, 9), looking at the fountain (−Z).
+    expect(Math.hypot(k.self.x - 0, k.self.z - 9)).toBeLessThan(0.05);
+    expect(angleBetween(k.self.yaw, Math.PI)).toBeLessThan(0.05);
+  });
+
+  it("refuses a teleport into the fountain and leaves the player where they stand", async () => {
+    const before = (await handle()).self;
+    // 3.5 m from the fountain's centre: inside its 4.55 m basin.
+    const aim = await teleportTo(0, 3.5);
+    expect(aim.valid).toBe(false);
+    expect(aim.refusal).toBe("inside an obstacle");
+    expect(Math.hypot(aim.x, aim.z - 3.5)).toBeLessThan(1);
+    const after = (await handle()).self;
+    expect(Math.hypot(after.x - before.x, after.z - before.z)).toBeLessThan(0.01);
+  });
+
+  it("follows the headset 5 m across the plaza; the companion settles 1–2 m away and faces the user when spoken to", async () => {
+    const start = (await handle()).self;
+    // Walk backwards (tracked +Z: away from the fountain) in 25 cm steps.
+    for (let i = 1; i <= 20; i++) {
+      await holdHeadset(0, i * 0.25);
+      await frames(1);
+    }
+    await frames(3);
+    const k = await handle();
+    expect(Math.hypot(k.self.x - start.x, k.self.z - start.z)).toBeCloseTo(5, 1);
+    expect(k.self.z).toBeGreaterThan(start.z + 4.9);
+
+    await waitForOwnCompanionToSettle(page);
+    const settled = await handle();
+    const own = Object.values(settled.companions).find((c) => c.ownerId === settled.userId)!;
+    const apart = Math.hypot(own.x - settled.self.x, own.z - settled.self.z);
+    expect(apart).toBeGreaterThanOrEqual(1.0);
+    expect(apart).toBeLessThanOrEqual(2.0);
+    // At rest beside its person it looks the way they look (the body issue's rule), here the headset's yaw.
+    expect(angleBetween(own.yaw, settled.self.yaw)).toBeLessThan(Math.PI / 4);
+
+    // In conversation it turns to face the person in the headset.
+    // Several sentences apart: it is speaking (and attending to its person) from the first to the last.
+    llm.enqueue({ type: "stream", pieces: ["Hello there.", " I can see you.", " You look well.", " Shall we walk?", " Let us go."], delayMs: 1500 });
+    await page.getByTestId("chat-input").fill("Can you see me?");
+    await page.getByTestId("chat-input").press("Enter");
+    await page.waitForFunction(
+      () => {
+        const k = window.__kindred!;
+        const own = Object.values(k.companions).find((c) => c.ownerId === k.userId);
+        if (!own) return false;
+        const towards = Math.atan2(k.self.x - own.x, k.self.z - own.z);
+        return Math.abs(Math.atan2(Math.sin(own.yaw - towards), Math.cos(own.yaw - towards))) < Math.PI / 4;
+      },
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+  });
+
+  it("turns by one snap step when the right thumbstick is flicked right", async () => {
+    const before = (await handle()).self;
+    await page.evaluate(() => window.xrDevice!.controllers.right.updateAxes("thumbstick", 0.95, 0));
+    await frames(3);
+    await page.evaluate(() => window.xrDevice!.controllers.right.updateAxes("thumbstick", 0, 0));
+    await frames(3);
+    const after = (await handle()).self;
+    const turned = Math.atan2(Math.sin(after.yaw - before.yaw), Math.cos(after.yaw - before.yaw));
+    expect(turned).toBeCloseTo(-SNAP_TURN_ANGLE, 3);
+    // Turning happens about the head: the player stays where they stand.
+    expect(Math.hypot(after.x - before.x, after.z - before.z)).toBeLessThan(0.01);
+  });
+
+  it("teleports onto open ground along the arc, and the room accepts the new place", async () => {
+    const { self } = await handle();
+    // 3.5 m ahead along the turned view: open plaza, with nothing in the way.
+    const target = { x: self.x + Math.sin(self.yaw) * 3.5, z: self.z + Math.cos(self.yaw) * 3.5 };
+    expect(teleportRefusal(plaza, self.x, self.z, target.x, target.z)).toBeNull();
+    const aim = await teleportTo(target.x, target.z);
+    expect(aim.refusal).toBe("");
+    expect(aim.valid).toBe(true);
+    expect(Math.hypot(aim.x - target.x, aim.z - target.z)).toBeLessThan(1);
+    const after = (await handle()).self;
+    expect(Math.hypot(after.x - aim.x, after.z - aim.z)).toBeLessThan(0.01);
+    // The room hears of it as a run there and keeps it: no correction snaps the player back.
+    await page.waitForTimeout(2500);
+    const later = (await handle()).self;
+    expect(Math.hypot(later.x - aim.x, later.z - aim.z)).toBeLessThan(0.01);
+  });
+});
+
+/** The controller pitch whose arc (from HAND_HEIGHT) lands `distance` ahead, by bisection. */
+function pitchFor(distance: number): number {
+  const arc = createArc();
+  let low = -0.6;
+  let high = Math.PI / 4;
+  for (let i = 0; i < 40; i++) {
+    const mid = (low + high) / 2;
+    traceArc(0, HAND_HEIGHT, 0, 0, Math.sin(mid), Math.cos(mid), 0, arc);
+    if (arc.landed && arc.z > distance) high = mid;
+    else low = mid;
+  }
+  return (low + high) / 2;
+}
