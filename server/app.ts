@@ -120,7 +120,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       worldsDir: config.worldsDir,
       matchmake: (request) => gameServer!.router.handler(request),
       llmStatus: () => languageModelStatus(choice),
-      ownerLedger: createOwnerLedger({ db, embeddings: memoryEmbeddings }),
+      ownerLedger: createOwnerLedger({ db, embeddings: memoryEmbeddings, forgetting: memory.forgetting }),
     });
     const certificate = config.https ? await serverCertificate(config, logger) : undefined;
     const listener = getRequestListener(app.fetch);

@@ -4,3 +4,4 @@ export * from "./world";
 export * from "./persona";
 export * from "./avatars";
 export * from "./llm";
+export * from "./memory";

@@ -1,27 +1,12 @@
-import { useEffect } from "react";
-import { isTextEntryTarget } from "../player";
+import { useKeyShortcut } from "../ui";
 import { togglePersonaPanel, usePersonaPanel } from "./personaStore";
 
 /** The key that opens and closes the panel: free of WASD/QE walking and Enter for chat. */
 const SHORTCUT_CODE = "KeyP";
 
-/** P anywhere but in a text field toggles the persona panel. */
-function usePersonaShortcut(): void {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.code !== SHORTCUT_CODE || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (isTextEntryTarget(event.target)) return;
-      event.preventDefault();
-      togglePersonaPanel();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-}
-
-/** The HUD's way into the persona panel. */
+/** The HUD's way into the persona panel; P anywhere but in a text field toggles it. */
 export function CompanionButton() {
-  usePersonaShortcut();
+  useKeyShortcut(SHORTCUT_CODE, togglePersonaPanel);
   const open = usePersonaPanel((s) => s.open);
   return (
     <button

@@ -59,6 +59,17 @@ export class Conversation {
     return this.current !== undefined && !this.current.controller.signal.aborted;
   }
 
+  /** The owner made the companion forget what these turns said: later prompts never see them again. */
+  forget(forgotten: (turn: ConversationTurn) => boolean): void {
+    const kept = this.turns.filter((turn) => !forgotten(turn));
+    this.turns.splice(0, this.turns.length, ...kept);
+  }
+
+  /** The owner made the companion forget everything: the conversation starts over. */
+  forgetAll(): void {
+    this.turns.length = 0;
+  }
+
   /** Cancels the reply in flight, if any. Its consumer receives `done` with `interrupted: true`. */
   stop(): void {
     const flight = this.current;

@@ -5,6 +5,7 @@ import { BackgroundQueue } from "./backgroundQueue";
 import type { MemoryEmbeddings } from "./embeddings";
 import { storeFact } from "./facts/factStore";
 import { extractFactsWithModel } from "./facts/modelFactExtraction";
+import { createForgetting, type ForgetEvent, type Forgetting } from "./forgetting";
 import { MemorySession, type MemorySessionOptions } from "./memorySession";
 import type { MemoryServices } from "./memoryServices";
 import { recordEpisode } from "./recordEpisode";
@@ -33,6 +34,10 @@ export interface CompanionMemoryOptions {
 export interface CompanionMemory {
   /** Starts an owner's session with their companion: reads the relationship, records the arrival. */
   open(options: MemorySessionOptions): Promise<MemorySession>;
+  /** For the owner ledger: its changes reach the sessions open now (see Forgetting). */
+  forgetting: Forgetting;
+  /** Calls `listener` after the owner made a companion forget something; returns the unsubscribe. */
+  onForgotten(listener: (event: ForgetEvent) => void): () => void;
   /** Resolves once all queued memory work has run. */
   idle(): Promise<void>;
   /** Stops model work in flight and waits for queued writes. */
@@ -51,6 +56,15 @@ export function createCompanionMemory(options: CompanionMemoryOptions): Companio
   const modelWork = new BackgroundQueue("memory model work", log, MODEL_QUEUE_LIMIT);
   const model = options.useModel ? options.model : undefined;
   const embeddings = options.embeddings;
+  const sessions = new Set<MemorySession>();
+  const { forgetting, onForgotten } = createForgetting(
+    writes,
+    (scope) => {
+      for (const session of sessions) if (!session.isOpen) sessions.delete(session);
+      return [...sessions].filter((session) => session.scope.ownerId === scope.ownerId && session.scope.companionId === scope.companionId);
+    },
+    log,
+  );
 
   const idle = async () => {
     // Model work queues writes and writes may queue model work: wait until both stay empty.
@@ -126,8 +140,11 @@ export function createCompanionMemory(options: CompanionMemoryOptions): Companio
       }
       const session = new MemorySession(services, sessionOptions, tracker);
       session.begin(milestones);
+      sessions.add(session);
       return session;
     },
+    forgetting,
+    onForgotten,
     idle,
     async close() {
       stopping.abort();

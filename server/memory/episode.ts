@@ -1,7 +1,6 @@
-export type Visibility = "private" | "shared";
+import type { MemoryKind, Visibility } from "../../shared/memory";
 
-/** Episodes are what happened; reflections summarise a session; milestones mark the relationship. */
-export type MemoryKind = "episode" | "reflection" | "milestone";
+export type { MemoryKind, Visibility };
 
 /** One turn or world event as it happened. */
 export interface EpisodeInput {

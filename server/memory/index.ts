@@ -5,6 +5,7 @@ export { createMemoryEmbeddings, type EmbeddingsState, type MemoryEmbeddings, ty
 export { fuseRankings, RRF_K, type FusedItem } from "./fuseRankings";
 export { vectorCandidates, type VectorCandidate, type VectorCandidateOptions } from "./vectorCandidates";
 export { createCompanionMemory, type CompanionMemory, type CompanionMemoryOptions } from "./companionMemory";
+export type { ForgetEvent, ForgetScope, Forgetting } from "./forgetting";
 export { MemorySession, type CompanionReply, type LineSpeaker, type MemorySessionOptions, type PromptMemory } from "./memorySession";
 export { describePlace, type NamedPlace } from "./place";
 export { FACT_KINDS, factKey, type FactCandidate, type FactKind, type StoredFact } from "./facts/fact";

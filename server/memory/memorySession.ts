@@ -11,7 +11,7 @@ import { recallMemories } from "./recall/recallMemories";
 import type { Reranked } from "./recall/rerank";
 import type { SessionLine } from "./reflection/offlineSummary";
 import type { Milestone } from "./relationship/milestones";
-import type { RelationshipTracker } from "./relationship/relationshipTracker";
+import { RelationshipTracker } from "./relationship/relationshipTracker";
 import { describeWhen } from "./time/describeWhen";
 
 export interface MemorySessionOptions {
@@ -71,14 +71,59 @@ export class MemorySession {
   private turn = 0;
   private ownerLines = 0;
   private readonly recentTurns: string[] = [];
-  private unsummarised: SessionLine[] = [];
+  private unsummarised: { turn: number; line: SessionLine }[] = [];
   private ended = false;
+  /**
+   * Bumped when the owner makes the companion forget everything: work begun before (a model's
+   * facts or summary still on its way) is dropped when it comes back instead of written.
+   */
+  private generation = 0;
+  /** Milestones of a relationship read again (after a forget or an import), recorded with the next interaction. */
+  private pendingMilestones: Milestone[] = [];
 
   constructor(
     private readonly services: MemoryServices,
     private readonly options: MemorySessionOptions,
-    private readonly relationshipTracker: RelationshipTracker | undefined,
+    private relationshipTracker: RelationshipTracker | undefined,
   ) {}
+
+  get isOpen(): boolean {
+    return !this.ended;
+  }
+
+  get scope(): { ownerId: string; companionId: string } {
+    return { ownerId: this.options.ownerId, companionId: this.options.companionId };
+  }
+
+  /**
+   * The owner made the companion forget everything (or replaced it by an import), committed just
+   * now: nothing held here from before may be written back, and the relationship is what the
+   * database holds now (none: they meet anew on the next line).
+   */
+  async forgetEverything(): Promise<void> {
+    this.generation++;
+    this.recentTurns.length = 0;
+    this.unsummarised = [];
+    this.ownerLines = 0;
+    await this.reloadRelationship();
+  }
+
+  /** Memories made of these turns were deleted: they are no longer recent, nor summarised later. */
+  forgetTurns(sourceTurns: readonly string[]): void {
+    const gone = new Set(sourceTurns);
+    const kept = this.recentTurns.filter((turn) => !gone.has(turn));
+    this.recentTurns.splice(0, this.recentTurns.length, ...kept);
+    this.unsummarised = this.unsummarised.filter((entry) => !gone.has(this.turnId(entry.turn)));
+  }
+
+  /** Reads the stored relationship again; none at all while it cannot be read (nothing stale is saved). */
+  async reloadRelationship(): Promise<void> {
+    this.relationshipTracker = undefined;
+    this.pendingMilestones = [];
+    const { tracker, milestones } = await RelationshipTracker.open(this.services.db, this.scope, this.options.ownerName, this.services.clock());
+    this.relationshipTracker = tracker;
+    this.pendingMilestones = milestones;
+  }
 
   /** The relationship in words for the prompt; undefined when it could not be read. */
   relationship(): string | undefined {
@@ -114,12 +159,16 @@ export class MemorySession {
     return fitTokenBudget(lines, this.services.recallBudgetTokens, (text) => this.services.estimateTokens(text));
   }
 
-  /** A line someone said to the companion. */
-  heard(speaker: LineSpeaker, text: string): void {
+  /** A line someone said to the companion; returns the source turn its memory is stored with. */
+  heard(speaker: LineSpeaker, text: string): string {
     const at = this.services.clock();
+    const generation = this.generation;
     const facts = speaker.isOwner ? extractFactsByPattern(text, at, this.timeZone) : [];
     const personal = speaker.isOwner && (facts.length > 0 || sharesSomethingPersonal(text));
-    const milestones = speaker.isOwner && this.relationshipTracker ? this.relationshipTracker.interact({ at, personal, startsConversation: this.ownerLines++ === 0 }) : [];
+    const milestones =
+      speaker.isOwner && this.relationshipTracker
+        ? [...this.pendingMilestones.splice(0), ...this.relationshipTracker.interact({ at, personal, startsConversation: this.ownerLines++ === 0 })]
+        : [];
     const episode = this.episode(at, {
       text,
       speaker: speaker.name,
@@ -131,15 +180,17 @@ export class MemorySession {
       const { id } = await this.services.record(episode);
       await this.storeFacts(facts, id, at);
       if (speaker.isOwner) this.extractWithModel(text, id, at);
-      await this.afterInteraction(milestones, at);
+      // Milestones of a relationship forgotten since are not this one's.
+      await this.afterInteraction(generation === this.generation ? milestones : [], at);
     });
+    return episode.sourceTurn;
   }
 
-  /** The companion's reply (what was said of it, when cut off). */
-  replied(reply: CompanionReply): void {
+  /** The companion's reply (what was said of it, when cut off); returns its source turn, none when nothing was said. */
+  replied(reply: CompanionReply): string | undefined {
     const gestures = reply.actions.length > 0 ? ` [${reply.actions.join(", ")}]` : "";
     const text = `${reply.text}${gestures}`.trim();
-    if (!text) return;
+    if (!text) return undefined;
     const at = this.services.clock();
     if (reply.to.isOwner) this.relationshipTracker?.feel(reply.emotion, at);
     const name = this.options.companionName();
@@ -147,6 +198,7 @@ export class MemorySession {
     this.services.writes.push("record a reply", async () => {
       await this.services.record(episode);
     });
+    return episode.sourceTurn;
   }
 
   /** Something notable happened in the world (an arrival, a portal, a gesture). */
@@ -178,13 +230,17 @@ export class MemorySession {
   }
 
   /** A new episode of this session, with its turn id, time and place; remembered for the next summary. */
-  private episode(at: Date, fields: Omit<EpisodeInput, "ownerId" | "companionId" | "happenedAt" | "world" | "place" | "sourceTurn">): EpisodeInput {
-    const sourceTurn = `${this.id}:${++this.turn}`;
+  private episode(at: Date, fields: Omit<EpisodeInput, "ownerId" | "companionId" | "happenedAt" | "world" | "place" | "sourceTurn">): EpisodeInput & { sourceTurn: string } {
+    const sourceTurn = this.turnId(++this.turn);
     this.recentTurns.push(sourceTurn);
     if (this.recentTurns.length > RECENT_TURNS_SKIPPED) this.recentTurns.shift();
-    this.unsummarised.push({ speaker: fields.speaker ?? "", text: fields.text, importance: fields.importance ?? 0.5 });
+    this.unsummarised.push({ turn: this.turn, line: { speaker: fields.speaker ?? "", text: fields.text, importance: fields.importance ?? 0.5 } });
     if (this.unsummarised.length >= this.services.reflectEveryLines) this.reflect();
     return { ...fields, ownerId: this.options.ownerId, companionId: this.options.companionId, happenedAt: at, world: this.options.world, place: this.options.place(), sourceTurn };
+  }
+
+  private turnId(turn: number): string {
+    return `${this.id}:${turn}`;
   }
 
   private describeMemory(memory: Reranked): string {
@@ -203,9 +259,13 @@ export class MemorySession {
   private extractWithModel(text: string, sourceEpisode: string, at: Date): void {
     const extract = this.services.extractFacts;
     if (!extract) return;
+    const generation = this.generation;
     this.services.modelWork.push("extract facts", async () => {
       const facts = await extract(text, at, this.timeZone);
-      if (facts.length > 0) this.services.writes.push("store extracted facts", () => this.storeFacts(facts, sourceEpisode, at));
+      if (facts.length === 0) return;
+      this.services.writes.push("store extracted facts", async () => {
+        if (generation === this.generation) await this.storeFacts(facts, sourceEpisode, at);
+      });
     });
   }
 
@@ -217,26 +277,27 @@ export class MemorySession {
   }
 
   private async saveRelationship(): Promise<void> {
+    // A relationship read again is saved with its milestones, at the next line: after forgetting
+    // everything, leaving without a word leaves nothing behind.
+    if (this.pendingMilestones.length > 0) return;
     await this.relationshipTracker?.save(this.services.db, this.scope);
   }
 
   /** Summarises the lines since the last summary (two at least) into a reflection memory. */
   private reflect(): void {
-    const lines = this.unsummarised;
+    const entries = this.unsummarised;
     this.unsummarised = [];
-    if (lines.length < 2) return;
+    if (entries.length < 2) return;
     const at = this.services.clock();
-    const first = this.turn - lines.length + 1;
-    const reflection = { ownerId: this.options.ownerId, companionId: this.options.companionId, kind: "reflection" as const, happenedAt: at, world: this.options.world, importance: 0.7, sourceTurn: `${this.id}:${first}-${this.turn}` };
+    const generation = this.generation;
+    const sourceTurn = `${this.turnId(entries[0]!.turn)}-${entries.at(-1)!.turn}`;
+    const reflection = { ownerId: this.options.ownerId, companionId: this.options.companionId, kind: "reflection" as const, happenedAt: at, world: this.options.world, importance: 0.7, sourceTurn };
     const where = `in ${this.options.worldName}`;
-    this.services.summarise(lines, where, this.options.companionName(), (text) =>
+    this.services.summarise(entries.map((entry) => entry.line), where, this.options.companionName(), (text) =>
       this.services.writes.push("record a reflection", async () => {
-        await this.services.record({ ...reflection, text });
+        if (generation === this.generation) await this.services.record({ ...reflection, text });
       }),
     );
   }
 
-  private get scope() {
-    return { ownerId: this.options.ownerId, companionId: this.options.companionId };
-  }
 }

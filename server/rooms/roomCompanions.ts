@@ -6,7 +6,7 @@ import {
   type CompanionSentenceEvent,
   type ErrorEvent,
 } from "../../shared/protocol";
-import type { ActionName, PersonaBlueprint } from "../../shared/persona";
+import type { ActionName } from "../../shared/persona";
 import { CompanionState, type WorldState } from "../../shared/state";
 import type { Walkable } from "../../shared/world";
 import { companionBody } from "../avatars";
@@ -14,10 +14,13 @@ import { Conversation, joinSentences, setupHint, type ReplyEvent, type SentenceE
 import type { CompanionService, StoredCompanion } from "../companions";
 import type { LanguageModel } from "../llm";
 import type { Logger } from "../logging";
-import { describePlace, type CompanionMemory, type MemorySession, type NamedPlace } from "../memory";
+import { describePlace, type CompanionMemory, type ForgetEvent, type NamedPlace } from "../memory";
 import { describeZodError } from "../validation";
 import { addressedCompanion } from "./addressedCompanion";
 import { besideOwner } from "./companionPlacement";
+import { LiveTurns } from "./liveTurns";
+import type { LiveCompanion as Companion, Reply } from "./liveCompanion";
+import { namesNear } from "./namesNear";
 import { createRateLimiter, RATE_LIMITS, type RateLimiter } from "./rateLimiter";
 import { refusal } from "./refusal";
 import type { Placement } from "./spawn";
@@ -47,30 +50,6 @@ export interface RoomCompanionsDeps {
   log: Logger;
 }
 
-/** People and companions within this distance of a companion are "near" it in its prompt. */
-const NEARBY_METRES = 10;
-
-/** One reply being said. `over` once its `done` was broadcast: later events of it are dropped. */
-interface Reply {
-  said: string[];
-  over: boolean;
-  /** Whom it answers, for memory (absent for the setup hint and unanswered lines). */
-  to?: Speaker;
-  gestures?: string[];
-}
-
-interface Companion {
-  state: CompanionState;
-  owner: { userId: string; name: string };
-  persona: PersonaBlueprint;
-  conversation: Conversation | undefined;
-  memory: MemorySession | undefined;
-  seq: number;
-  reply: Reply | undefined;
-  /** Someone else's line heard while it was busy, answered next; a newer one replaces it. */
-  pending: { sessionId: string; utterance: Utterance } | undefined;
-}
-
 /**
  * The companions of one room, keyed like the state by their owner's session id. A chat line goes
  * to the companion it addresses by name (see addressedCompanion), else to the speaker's own; the
@@ -88,9 +67,11 @@ export class RoomCompanions {
   /** Per speaker session: how often they may address other people's companions. */
   private readonly otherCompanionLimits = new Map<string, RateLimiter>();
   private readonly stopFollowingEdits: () => void;
+  private readonly stopFollowingForgets: () => void;
 
   constructor(private readonly deps: RoomCompanionsDeps) {
     this.stopFollowingEdits = deps.companions.onPersonaChanged((stored) => this.applyEdit(stored));
+    this.stopFollowingForgets = deps.mind.memory?.onForgotten((event) => this.forgot(event)) ?? (() => undefined);
   }
 
   /**
@@ -112,7 +93,7 @@ export class RoomCompanions {
       place: () => describePlace(this.deps.pointsOfInterest ?? [], state.x, state.z),
       arrivedFrom,
     });
-    const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, memory, seq: 0, reply: undefined, pending: undefined };
+    const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, memory, seq: 0, reply: undefined, pending: undefined, liveTurns: new LiveTurns() };
     const model = this.deps.mind.model;
     if (model) {
       companion.conversation = new Conversation({
@@ -122,7 +103,7 @@ export class RoomCompanions {
         recall: memory,
         relationship: () => memory?.relationship(),
         persona: () => companion.persona,
-        world: () => ({ worldName: this.deps.worldName, nearby: this.namesNear(sessionId, companion.state) }),
+        world: () => ({ worldName: this.deps.worldName, nearby: namesNear(this.deps.state, sessionId, companion.state) }),
         onProblem: (problem) => this.deps.log.warn({ companionId: state.id, ...problem }, "companion reply problem"),
       });
     }
@@ -144,8 +125,8 @@ export class RoomCompanions {
     if (!speaker || companion.owner.userId === speaker.userId) {
       this.interrupt(companion);
       const owner: Speaker = { name: companion.owner.name, isOwner: true, id: companion.owner.userId };
-      companion.memory?.heard(owner, text);
-      if (companion.conversation) this.answer(companion, { speaker: owner, text });
+      const memoryTurn = companion.memory?.heard(owner, text);
+      if (companion.conversation) this.answer(companion, { speaker: owner, text }, memoryTurn);
       else this.answerWithoutModel(companion);
       return undefined;
     }
@@ -154,16 +135,16 @@ export class RoomCompanions {
       return refusal("rate_limited", ClientMessage.Chat, `${companion.state.name} did not hear that: at most ${limit} lines to other people's companions per ${windowMs / 1000} seconds`).error;
     }
     const utterance: Utterance = { speaker: { name: speaker.name, isOwner: false, id: speaker.userId }, text };
-    companion.memory?.heard(utterance.speaker, text);
+    const memoryTurn = companion.memory?.heard(utterance.speaker, text);
     if (!companion.conversation) {
       // The setup hint is for the owner; the line still gets its `done`.
       this.finish(companion, { said: [], over: false }, false);
     } else if (companion.reply) {
-      companion.pending = { sessionId, utterance };
+      companion.pending = { sessionId, utterance, memoryTurn };
     } else {
       // It turns to whoever speaks to it while it answers them.
       companion.state.attention = sessionId;
-      this.answer(companion, utterance);
+      this.answer(companion, utterance, memoryTurn);
     }
     return undefined;
   }
@@ -202,6 +183,7 @@ export class RoomCompanions {
   /** The room is closing: every generation stops, nobody is left to tell. */
   dispose(): void {
     this.stopFollowingEdits();
+    this.stopFollowingForgets();
     for (const companion of this.bySession.values()) {
       companion.pending = undefined;
       if (companion.reply) companion.reply.over = true;
@@ -223,13 +205,33 @@ export class RoomCompanions {
     }
   }
 
+  /**
+   * The owner made their companion forget: a reply built on what it knew stops unrecorded, and the
+   * live conversation forgets too, so the next prompt holds nothing of it.
+   */
+  private forgot(event: ForgetEvent): void {
+    for (const companion of this.bySession.values()) {
+      if (companion.state.id !== event.companionId || companion.owner.userId !== event.ownerId || !companion.conversation) continue;
+      if (event.what === "memories") {
+        companion.liveTurns.forget(companion.conversation, event.sourceTurns);
+        continue;
+      }
+      companion.pending = undefined;
+      if (companion.reply) companion.reply.to = undefined;
+      this.interrupt(companion);
+      companion.conversation.forgetAll();
+    }
+  }
+
   /** Starts the companion's answer to `utterance`; the line waiting, if any, is answered after it. */
-  private answer(companion: Companion, utterance: Utterance): void {
+  private answer(companion: Companion, utterance: Utterance, memoryTurn: string | undefined): void {
     const conversation = companion.conversation;
     if (!conversation) return;
     const reply: Reply = { said: [], over: false, to: utterance.speaker, gestures: [] };
     companion.reply = reply;
-    this.speak(companion, reply, conversation.say(utterance))
+    const events = conversation.say(utterance);
+    companion.liveTurns.tagLatest(conversation, "person", memoryTurn);
+    this.speak(companion, reply, events)
       .catch((error: unknown) => {
         // The conversation recovers from model failures itself; this is a bug of ours. Close the bubble.
         this.deps.log.error({ err: error, companionId: companion.state.id }, "companion reply failed");
@@ -245,7 +247,7 @@ export class RoomCompanions {
     companion.pending = undefined;
     if (!this.deps.state.players.has(pending.sessionId)) return;
     companion.state.attention = pending.sessionId;
-    this.answer(companion, pending.utterance);
+    this.answer(companion, pending.utterance, pending.memoryTurn);
   }
 
   private otherCompanionLimit(sessionId: string, now: number): RateLimiter {
@@ -307,19 +309,8 @@ export class RoomCompanions {
     companion.state.attention = "";
     const message: CompanionDoneEvent = { companionId: companion.state.id, text: joinSentences(reply.said), interrupted };
     this.deps.broadcast(ServerMessage.CompanionDone, message);
-    if (reply.to) companion.memory?.replied({ text: message.text, interrupted, emotion: companion.state.emotion, actions: reply.gestures ?? [], to: reply.to });
-  }
-
-  /** Names of the people and companions near a companion, its owner excepted. */
-  private namesNear(ownerSession: string, self: CompanionState): string[] {
-    const near = (x: number, z: number) => Math.hypot(x - self.x, z - self.z) <= NEARBY_METRES;
-    const names: string[] = [];
-    this.deps.state.players.forEach((player, sessionId) => {
-      if (sessionId !== ownerSession && near(player.x, player.z)) names.push(player.name);
-    });
-    this.deps.state.companions.forEach((other, sessionId) => {
-      if (sessionId !== ownerSession && near(other.x, other.z)) names.push(`${other.name} (a companion)`);
-    });
-    return names;
+    if (!reply.to) return;
+    const memoryTurn = companion.memory?.replied({ text: message.text, interrupted, emotion: companion.state.emotion, actions: reply.gestures ?? [], to: reply.to });
+    if (companion.conversation) companion.liveTurns.tagLatest(companion.conversation, "companion", memoryTurn);
   }
 }

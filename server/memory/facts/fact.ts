@@ -1,5 +1,6 @@
-export const FACT_KINDS = ["like", "dislike", "person", "place", "plan", "other"] as const;
-export type FactKind = (typeof FACT_KINDS)[number];
+import { FACT_KINDS, type FactKind } from "../../../shared/memory";
+
+export { FACT_KINDS, type FactKind };
 
 /** A fact about the owner, as an extractor found it (not yet stored). */
 export interface FactCandidate {

@@ -1,27 +1,8 @@
+import type { LedgerFact, LedgerFactVersion } from "../../../shared/memory";
 import type { Database, Queryable } from "../../storage";
 import type { FactKind } from "../facts/fact";
 import { checkId, LedgerError } from "./ledgerError";
 import type { OwnerScope } from "./ownerScope";
-
-/** One answer the companion held, current or replaced. */
-export interface LedgerFactVersion {
-  id: string;
-  value: string;
-  validFrom: string;
-  supersededAt: string | null;
-}
-
-/** A fact about the owner as the ledger shows it: what it is now, and what it was before. */
-export interface LedgerFact extends LedgerFactVersion {
-  kind: FactKind;
-  subject: string;
-  confidence: number;
-  planDate: string | null;
-  /** False only when every answer to this question was replaced and none is current. */
-  current: boolean;
-  /** Earlier answers, newest first ("was: London"). */
-  history: LedgerFactVersion[];
-}
 
 export interface FactEdit {
   value?: string | undefined;

@@ -1,11 +1,6 @@
+import type { Forgotten } from "../../../shared/memory";
 import type { Database, Queryable } from "../../storage";
 import type { OwnerScope } from "./ownerScope";
-
-export interface Forgotten {
-  memories: number;
-  facts: number;
-  relationship: boolean;
-}
 
 /** Everything the companion remembers about its owner, gone in one transaction (vectors cascade). */
 export async function forgetEverything(db: Database, scope: OwnerScope): Promise<Forgotten> {

@@ -1,24 +1,10 @@
 import { randomUUID } from "node:crypto";
+import type { ImportMode, ImportReport } from "../../../shared/memory";
 import type { Database, Queryable } from "../../storage";
 import { factKey } from "../facts/fact";
 import type { ExportedFact, ExportedMemories, ExportedMemory, ExportedRelationship } from "./exportDocument";
 import { forgetWithin } from "./forgetEverything";
 import type { OwnerScope } from "./ownerScope";
-
-/**
- * replace: the companion forgets what it remembers about the owner, then remembers the document.
- * merge: adds what it does not remember yet; a memory it has (same kind, time, speaker and text)
- * or a question it has an answer to (a fact key) is skipped. Either way importing twice adds nothing.
- */
-export type ImportMode = "replace" | "merge";
-
-export interface ImportReport {
-  mode: ImportMode;
-  memories: { added: number; skipped: number };
-  facts: { added: number; skipped: number };
-  /** imported: the document's; merged: combined with the one here; none: the document had none. */
-  relationship: "imported" | "merged" | "none";
-}
 
 /** Rows per INSERT: one statement per batch keeps a large import fast without huge parameters. */
 const BATCH = 1000;
@@ -26,7 +12,8 @@ const BATCH = 1000;
 /**
  * Imports a parsed export document (see parseCompanionExport) in one transaction: every row gets
  * a new id and the references between rows follow; the exporting owner's own words become the
- * importing owner's. All or nothing.
+ * importing owner's. All or nothing. Merging skips a memory it has (same kind, time, speaker and
+ * text) and a question it has an answer to (a fact key): importing twice adds nothing.
  */
 export async function importMemories(db: Database, scope: OwnerScope, document: ExportedMemories & { ownerId: string }, mode: ImportMode): Promise<ImportReport> {
   return db.transaction(async (tx) => {

@@ -1,12 +1,10 @@
 export { createOwnerLedger, type OwnerLedger } from "./ownerLedger";
 export { CompanionExport, EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from "./exportDocument";
 export type { ExportedMemories } from "./exportDocument";
-export type { FactEdit, LedgerFact, LedgerFactVersion } from "./factLedger";
-export type { Forgotten } from "./forgetEverything";
-export type { ImportMode, ImportReport } from "./importMemories";
+export type { FactEdit } from "./factLedger";
 export { LedgerError, type LedgerRefusal } from "./ledgerError";
-export type { LedgerMemory, MemoryEdit, MemoryListOptions, MemoryPage } from "./memoryLedger";
+export type { MemoryEdit, MemoryListOptions } from "./memoryLedger";
+export type { Forgotten, ImportMode, ImportReport, LedgerFact, LedgerFactVersion, LedgerMemory, LedgerMilestone, LedgerRelationship, MemoryPage } from "../../../shared/memory";
 export type { OwnerScope } from "./ownerScope";
 export { parseCompanionExport } from "./parseExport";
-export type { LedgerMilestone, LedgerRelationship } from "./relationshipView";
 export { FactEditBody, ImportQuery, MemoryEditBody, MemoryListQuery } from "./ledgerRequests";

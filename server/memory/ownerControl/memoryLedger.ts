@@ -1,23 +1,9 @@
+import type { LedgerMemory, MemoryPage } from "../../../shared/memory";
 import type { Database, Queryable } from "../../storage";
 import type { MemoryKind, Visibility } from "../episode";
 import { relinkAfterDelete, relinkAfterEdit } from "./episodeContext";
 import { checkId, LedgerError } from "./ledgerError";
 import type { OwnerScope } from "./ownerScope";
-
-/** A memory as its owner sees it in the ledger. */
-export interface LedgerMemory {
-  id: string;
-  kind: MemoryKind;
-  text: string;
-  speaker: string | null;
-  happenedAt: string;
-  world: string | null;
-  place: string | null;
-  visibility: Visibility;
-  importance: number;
-  emotion: string | null;
-  participants: string[];
-}
 
 export interface MemoryListOptions {
   /** Words to search for (web-search syntax: "quoted phrases", -excluded); all must match. */
@@ -28,31 +14,16 @@ export interface MemoryListOptions {
   before?: string | undefined;
 }
 
-export interface MemoryPage {
-  memories: LedgerMemory[];
-  /** Pass as `before` for the next (older) page; null on the last page. */
-  next: string | null;
-}
-
 export interface MemoryEdit {
   text?: string | undefined;
   visibility?: Visibility | undefined;
   importance?: number | undefined;
 }
 
-interface Row {
-  id: string;
+/** A memory as the database returns it: the ledger's view, but for its time and its place in line. */
+interface Row extends Omit<LedgerMemory, "happenedAt"> {
   seq: string | number;
-  kind: MemoryKind;
-  text: string;
-  speaker: string | null;
   happened_at: Date | string;
-  world: string | null;
-  place: string | null;
-  visibility: Visibility;
-  importance: number;
-  emotion: string | null;
-  participants: string[];
 }
 
 const COLUMNS = "id, seq, kind, text, speaker, happened_at, world, place, visibility, importance, emotion, participants";
@@ -99,11 +70,12 @@ export async function editMemory(db: Database, scope: OwnerScope, memoryId: stri
 
 /**
  * Forgets one memory: the row, its vector (cascade), its words in its neighbours' search context,
- * and its place among the facts' sources.
+ * and its place among the facts' sources. Resolves to the turn it was made of (live conversations
+ * forget that turn too).
  */
-export async function deleteMemory(db: Database, scope: OwnerScope, memoryId: string): Promise<void> {
+export async function deleteMemory(db: Database, scope: OwnerScope, memoryId: string): Promise<string | null> {
   checkId(memoryId, "memory");
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const current = await lockMemory(tx, scope, memoryId);
     await tx.query("DELETE FROM memories WHERE id = $1", [memoryId]);
     if (current.kind === "episode") await relinkAfterDelete(tx, scope, current.seq);
@@ -111,16 +83,17 @@ export async function deleteMemory(db: Database, scope: OwnerScope, memoryId: st
       "UPDATE facts SET source_episodes = array_remove(source_episodes, $3::uuid) WHERE companion_id = $1 AND owner_id = $2 AND $3::uuid = ANY (source_episodes)",
       [scope.companionId, scope.ownerId, memoryId],
     );
+    return current.sourceTurn;
   });
 }
 
-async function lockMemory(tx: Queryable, scope: OwnerScope, memoryId: string): Promise<{ kind: MemoryKind; seq: number; text: string }> {
-  const [row] = await tx.query<{ kind: MemoryKind; seq: string | number; text: string }>(
-    "SELECT kind, seq, text FROM memories WHERE id = $1 AND companion_id = $2 AND owner_id = $3 FOR UPDATE",
+async function lockMemory(tx: Queryable, scope: OwnerScope, memoryId: string): Promise<{ kind: MemoryKind; seq: number; text: string; sourceTurn: string | null }> {
+  const [row] = await tx.query<{ kind: MemoryKind; seq: string | number; text: string; source_turn: string | null }>(
+    "SELECT kind, seq, text, source_turn FROM memories WHERE id = $1 AND companion_id = $2 AND owner_id = $3 FOR UPDATE",
     [memoryId, scope.companionId, scope.ownerId],
   );
   if (!row) throw new LedgerError("not_found", `no memory "${memoryId}"`);
-  return { kind: row.kind, seq: Number(row.seq), text: row.text };
+  return { kind: row.kind, seq: Number(row.seq), text: row.text, sourceTurn: row.source_turn };
 }
 
 function parseCursor(cursor: string): string {

@@ -1,30 +1,8 @@
+import type { LedgerRelationship } from "../../../shared/memory";
 import type { Queryable } from "../../storage";
 import { decay } from "../relationship/relationshipState";
 import { loadRelationship } from "../relationship/relationshipStore";
 import type { OwnerScope } from "./ownerScope";
-
-export interface LedgerMilestone {
-  /** first_meeting, first_personal, conversations_10, anniversary_1… */
-  id: string;
-  /** The memory it left, unless the owner deleted that memory. */
-  text: string | null;
-  reachedAt: string | null;
-}
-
-/** The relationship as its owner sees it: values decayed to now, as the companion feels it. */
-export interface LedgerRelationship {
-  closeness: number;
-  trust: number;
-  mood: number;
-  /** The mood in a word: low, calm, at ease, bright. */
-  moodWord: string;
-  interactions: number;
-  conversations: number;
-  personalShares: number;
-  firstMet: string;
-  lastSeen: string;
-  milestones: LedgerMilestone[];
-}
 
 /** Null when the owner and the companion have not met (or the owner made it forget everything). */
 export async function relationshipView(db: Queryable, scope: OwnerScope, now: Date): Promise<LedgerRelationship | null> {

@@ -1,0 +1,15 @@
+export {
+  FACT_KINDS,
+  type FactKind,
+  type Forgotten,
+  type ImportMode,
+  type ImportReport,
+  type LedgerFact,
+  type LedgerFactVersion,
+  type LedgerMemory,
+  type LedgerMilestone,
+  type LedgerRelationship,
+  type MemoryKind,
+  type MemoryPage,
+  type Visibility,
+} from "./ledgerViews";
