@@ -29,6 +29,20 @@ export class BackgroundQueue {
     return true;
   }
 
+  /**
+   * Queues `task` in the same order as `push`, and hands its outcome to the caller, who must
+   * handle a failure: for work someone waits on (a line is acknowledged once it is stored).
+   */
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.pending++;
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => this.pending--);
+    return result;
+  }
+
   /** Resolves once everything queued so far has run. */
   drained(): Promise<void> {
     return this.tail;

@@ -31,6 +31,12 @@ export interface MemorySessionOptions {
   arrivedFrom?: string | undefined;
 }
 
+/** A line heard: the source turn it is stored under, and when it is safely stored. */
+export interface HeardLine {
+  sourceTurn: string;
+  stored: Promise<void>;
+}
+
 /** Who said a line (the companion's Speaker, structurally). */
 export interface LineSpeaker {
   name: string;
@@ -159,8 +165,12 @@ export class MemorySession {
     return fitTokenBudget(lines, this.services.recallBudgetTokens, (text) => this.services.estimateTokens(text));
   }
 
-  /** A line someone said to the companion; returns the source turn its memory is stored with. */
-  heard(speaker: LineSpeaker, text: string): string {
+  /**
+   * A line someone said to the companion. Returns the source turn its memory is stored with, and
+   * `stored`, settled once the line itself is in the database (rejected when that failed): the
+   * room acknowledges a line only then, so an acknowledged line survives a crash.
+   */
+  heard(speaker: LineSpeaker, text: string): HeardLine {
     const at = this.services.clock();
     const generation = this.generation;
     const facts = speaker.isOwner ? extractFactsByPattern(text, at, this.timeZone) : [];
@@ -176,14 +186,18 @@ export class MemorySession {
       participants: [speaker.name, this.options.companionName()],
       importance: importanceOf(text, { facts: facts.length, personal, byOwner: speaker.isOwner }),
     });
+    const recorded = this.services.writes.run(() => this.services.record(episode));
     this.services.writes.push("record a heard line", async () => {
-      const { id } = await this.services.record(episode);
+      const { id } = await recorded;
       await this.storeFacts(facts, id, at);
       if (speaker.isOwner) this.extractWithModel(text, id, at);
       // Milestones of a relationship forgotten since are not this one's.
       await this.afterInteraction(generation === this.generation ? milestones : [], at);
     });
-    return episode.sourceTurn;
+    const stored = recorded.then(() => undefined);
+    // The task above logs a failure; a caller that does not wait must not turn it into a crash.
+    stored.catch(() => undefined);
+    return { sourceTurn: episode.sourceTurn, stored };
   }
 
   /** The companion's reply (what was said of it, when cut off); returns its source turn, none when nothing was said. */

@@ -86,15 +86,18 @@ export function createWorldRoom(deps: WorldRoomDeps) {
         if (outcome.error) return this.refuse(client, outcome.error);
         if (outcome.portal) client.send(ServerMessage.Portal, outcome.portal);
       });
-      this.onMessage(ClientMessage.Chat, (client, message) => {
+      this.onMessage(ClientMessage.Chat, async (client, message) => {
         const session = this.sessions.get(client.sessionId);
         if (!session) return;
         const now = Date.now();
         const outcome = handleChat(session, message, now);
         if (outcome.error) return this.refuse(client, outcome.error);
+        // The echo is the acknowledgement: it goes out once the line is stored.
+        const heard = await this.companions.hear(client.sessionId, outcome.chat.text, now);
+        if (heard.lost) return this.refuse(client, heard.lost);
         this.broadcast(ServerMessage.Chat, outcome.chat);
-        const refused = this.companions.hear(client.sessionId, outcome.chat.text, now);
-        if (refused) this.refuse(client, refused);
+        if (heard.refused) this.refuse(client, heard.refused);
+        heard.answer?.();
       });
       this.onMessage(ClientMessage.CompanionStop, (client, message) => {
         const error = this.companions.stop(client.sessionId, message);

@@ -21,9 +21,17 @@ import { besideOwner } from "./companionPlacement";
 import { LiveTurns } from "./liveTurns";
 import type { LiveCompanion as Companion, Reply } from "./liveCompanion";
 import { namesNear } from "./namesNear";
-import { createRateLimiter, RATE_LIMITS, type RateLimiter } from "./rateLimiter";
+import { RATE_LIMITS } from "./rateLimiter";
 import { refusal } from "./refusal";
+import { SpeakerLimits } from "./speakerLimits";
 import type { Placement } from "./spawn";
+
+/** What became of a chat line a companion may hear (see RoomCompanions.hear). */
+export interface HeardChat {
+  refused?: ErrorEvent;
+  lost?: ErrorEvent;
+  answer?: () => void;
+}
 
 /** What every room's companions think with; one per server. */
 export interface CompanionMind {
@@ -65,7 +73,7 @@ export interface RoomCompanionsDeps {
 export class RoomCompanions {
   private readonly bySession = new Map<string, Companion>();
   /** Per speaker session: how often they may address other people's companions. */
-  private readonly otherCompanionLimits = new Map<string, RateLimiter>();
+  private readonly otherCompanionLimits = new SpeakerLimits(RATE_LIMITS.otherCompanions);
   private readonly stopFollowingEdits: () => void;
   private readonly stopFollowingForgets: () => void;
 
@@ -113,30 +121,48 @@ export class RoomCompanions {
 
   /**
    * The player in `sessionId` said `text` in chat: the companion it addresses, else their own,
-   * answers. An ErrorEvent when a line to someone else's companion is refused (rate limit).
+   * answers. Resolves once the line is stored in its memory, so the room acknowledges only lines
+   * that survive a crash, and then calls `answer` (after the acknowledgement, so the reply follows
+   * the line). `refused`: a line to someone else's companion that it did not hear (rate limit; the
+   * line is still chat); `lost`: the line could not be stored (nothing else happens).
    */
-  hear(sessionId: string, text: string, now: number): ErrorEvent | undefined {
+  async hear(sessionId: string, text: string, now: number): Promise<HeardChat> {
     const speaker = this.deps.state.players.get(sessionId);
     const own = this.bySession.get(sessionId);
     const byState = new Map([...this.bySession.values()].map((companion) => [companion.state, companion]));
     const addressed = speaker ? addressedCompanion(text, { x: speaker.x, z: speaker.z, own: own?.state }, byState.keys()) : undefined;
     const companion = (addressed && byState.get(addressed)) ?? own;
-    if (!companion) return undefined;
-    if (!speaker || companion.owner.userId === speaker.userId) {
-      this.interrupt(companion);
-      const owner: Speaker = { name: companion.owner.name, isOwner: true, id: companion.owner.userId };
-      const memoryTurn = companion.memory?.heard(owner, text);
-      if (companion.conversation) this.answer(companion, { speaker: owner, text }, memoryTurn);
-      else this.answerWithoutModel(companion);
-      return undefined;
-    }
-    if (!this.otherCompanionLimit(sessionId, now).tryTake(now)) {
+    if (!companion) return {};
+    const byOwner = !speaker || companion.owner.userId === speaker.userId;
+    // The owner's new line cuts the reply short at once, before it is even stored.
+    if (byOwner) this.interrupt(companion);
+    else if (!this.otherCompanionLimits.tryTake(sessionId, now)) {
       const { limit, windowMs } = RATE_LIMITS.otherCompanions;
-      return refusal("rate_limited", ClientMessage.Chat, `${companion.state.name} did not hear that: at most ${limit} lines to other people's companions per ${windowMs / 1000} seconds`).error;
+      return { refused: refusal("rate_limited", ClientMessage.Chat, `${companion.state.name} did not hear that: at most ${limit} lines to other people's companions per ${windowMs / 1000} seconds`).error };
     }
-    const utterance: Utterance = { speaker: { name: speaker.name, isOwner: false, id: speaker.userId }, text };
-    const memoryTurn = companion.memory?.heard(utterance.speaker, text);
-    if (!companion.conversation) {
+    const utterance: Utterance = byOwner
+      ? { speaker: { name: companion.owner.name, isOwner: true, id: companion.owner.userId }, text }
+      : { speaker: { name: speaker.name, isOwner: false, id: speaker.userId }, text };
+    const heard = companion.memory?.heard(utterance.speaker, text);
+    try {
+      await heard?.stored;
+    } catch {
+      return { lost: refusal("not_stored", ClientMessage.Chat, "that line could not be stored; please say it again").error };
+    }
+    return {
+      answer: () => {
+        // It may have left while the line was being stored.
+        if ([...this.bySession.values()].includes(companion)) this.respond(companion, sessionId, utterance, heard?.sourceTurn);
+      },
+    };
+  }
+
+  private respond(companion: Companion, sessionId: string, utterance: Utterance, memoryTurn: string | undefined): void {
+    if (utterance.speaker.isOwner) {
+      this.interrupt(companion);
+      if (companion.conversation) this.answer(companion, utterance, memoryTurn);
+      else this.answerWithoutModel(companion);
+    } else if (!companion.conversation) {
       // The setup hint is for the owner; the line still gets its `done`.
       this.finish(companion, { said: [], over: false }, false);
     } else if (companion.reply) {
@@ -146,7 +172,6 @@ export class RoomCompanions {
       companion.state.attention = sessionId;
       this.answer(companion, utterance, memoryTurn);
     }
-    return undefined;
   }
 
   /** A `companion:stop` message from the player in `sessionId`; an ErrorEvent when refused. */
@@ -171,7 +196,7 @@ export class RoomCompanions {
   /** The owner left the room: the companion goes with them, mid-sentence if need be. */
   remove(sessionId: string): void {
     const companion = this.bySession.get(sessionId);
-    this.otherCompanionLimits.delete(sessionId);
+    this.otherCompanionLimits.forget(sessionId);
     if (!companion) return;
     companion.pending = undefined;
     this.interrupt(companion);
@@ -248,15 +273,6 @@ export class RoomCompanions {
     if (!this.deps.state.players.has(pending.sessionId)) return;
     companion.state.attention = pending.sessionId;
     this.answer(companion, pending.utterance, pending.memoryTurn);
-  }
-
-  private otherCompanionLimit(sessionId: string, now: number): RateLimiter {
-    let limiter = this.otherCompanionLimits.get(sessionId);
-    if (!limiter) {
-      limiter = createRateLimiter(RATE_LIMITS.otherCompanions, now);
-      this.otherCompanionLimits.set(sessionId, limiter);
-    }
-    return limiter;
   }
 
   private async speak(companion: Companion, reply: Reply, events: AsyncIterable<ReplyEvent>): Promise<void> {

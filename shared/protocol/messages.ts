@@ -98,7 +98,9 @@ export type ErrorCode =
   | "rate_limited"
   | "unknown_message"
   /** Only a companion's owner may do that. */
-  | "not_owner";
+  | "not_owner"
+  /** The server could not store it (a database failure): nothing was said or kept. */
+  | "not_stored";
 
 export interface ErrorEvent {
   code: ErrorCode;

@@ -143,6 +143,18 @@ describe("recall through a session", () => {
   });
 });
 
+describe("storing a line", () => {
+  it("settles `stored` once the line itself is in the database", async () => {
+    const options = await sessionOptions();
+    const mind = memory({});
+    const session = await mind.open(options);
+    const heard = session.heard(alice(options.ownerId), "The kettle whistles like a train.");
+    await heard.stored;
+    expect((await rows(options.companionId, "episode")).map((r) => r.text)).toContain("The kettle whistles like a train.");
+    await session.end();
+  });
+});
+
 describe("when the database fails", () => {
   it("logs the failure and never throws at the reply path", async () => {
     const options = await sessionOptions();
@@ -152,7 +164,9 @@ describe("when the database fails", () => {
     const mind = memory({ db: broken, log: pino({ level: "error" }, sink) });
     const session = await mind.open(options);
     await broken.close();
-    expect(() => session.heard(alice(options.ownerId), "I live in Oslo.")).not.toThrow();
+    const heard = session.heard(alice(options.ownerId), "I live in Oslo.");
+    // The room acknowledges a line only once it is stored: here it never is.
+    await expect(heard.stored).rejects.toThrow();
     expect(() => session.replied({ text: "Oslo!", interrupted: false, actions: [], to: alice(options.ownerId) })).not.toThrow();
     await session.end();
     expect(logged.some((line) => line.includes("memory work failed") && line.includes("record a heard line"))).toBe(true);
