@@ -6,6 +6,7 @@ import { launchChromium } from "./support/chromium";
 import { startTestServer, type TestServer } from "./support/kindredServer";
 import { novelColourFraction, regionDifference } from "./support/pixels";
 import { projectedBox } from "./support/screenProjection";
+import { waitForOwnCompanionToSettle } from "./support/companionSettle";
 
 const VIEWPORT = { width: 800, height: 600 };
 /** Radians the camera orbits per pixel dragged (client/player/pointerLook.ts). */
@@ -113,23 +114,7 @@ describe("bodies", () => {
       { timeout: 60_000 },
     );
     await alice.keyboard.up("w");
-    // Settled: neither she nor it has moved for a second and a half.
-    await alice.waitForFunction(
-      () => {
-        const k = window.__kindred!;
-        const own = Object.values(k.companions).find((c) => c.ownerId === k.userId);
-        if (!own) return false;
-        const w = window as unknown as { settle?: { x: number; z: number; since: number } };
-        const now = performance.now();
-        if (!w.settle || Math.hypot(own.x - w.settle.x, own.z - w.settle.z) > 0.02 || own.speed > 0.05) {
-          w.settle = { x: own.x, z: own.z, since: now };
-          return false;
-        }
-        return now - w.settle.since > 1500;
-      },
-      undefined,
-      { timeout: 30_000, polling: 100 },
-    );
+    await waitForOwnCompanionToSettle(alice, 30_000);
     const k = await handle(alice);
     expect(Math.hypot(k.self.x - start.x, k.self.z - start.z)).toBeGreaterThanOrEqual(10);
     const own = Object.values(k.companions).find((c) => c.ownerId === k.userId)!;
