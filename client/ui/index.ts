@@ -5,3 +5,4 @@ export { ConnectionBadge } from "./ConnectionBadge";
 export { WorldHud } from "./WorldHud";
 export { ControlsHint } from "./ControlsHint";
 export { useKeyShortcut } from "./useKeyShortcut";
+export { PanelToggleButton } from "./PanelToggleButton";
