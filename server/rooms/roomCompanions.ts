@@ -1,16 +1,8 @@
-import {
-  ClientMessage,
-  CompanionStopMessage,
-  ServerMessage,
-  type CompanionDoneEvent,
-  type CompanionSentenceEvent,
-  type ErrorEvent,
-} from "../../shared/protocol";
-import type { ActionName } from "../../shared/persona";
+import { ClientMessage, CompanionStopMessage, type ErrorEvent } from "../../shared/protocol";
 import { CompanionState, type WorldState } from "../../shared/state";
 import type { Walkable } from "../../shared/world";
 import { companionBody } from "../avatars";
-import { Conversation, joinSentences, setupHint, type ReplyEvent, type SentenceEvent, type Speaker, type Utterance } from "../companion";
+import { Conversation, setupHint, type ReplyEvent, type Speaker, type Utterance } from "../companion";
 import type { CompanionService, StoredCompanion } from "../companions";
 import type { LanguageModel } from "../llm";
 import type { Logger } from "../logging";
@@ -23,6 +15,7 @@ import type { LiveCompanion as Companion, Reply } from "./liveCompanion";
 import { namesNear } from "./namesNear";
 import { RATE_LIMITS } from "./rateLimiter";
 import { refusal } from "./refusal";
+import { broadcastSentence, finishReply, type ReplyOutlet } from "./replyBroadcast";
 import { SpeakerLimits } from "./speakerLimits";
 import type { Placement } from "./spawn";
 
@@ -43,16 +36,13 @@ export interface CompanionMind {
   memory?: CompanionMemory | undefined;
 }
 
-export interface RoomCompanionsDeps {
+export interface RoomCompanionsDeps extends ReplyOutlet {
   mind: CompanionMind;
   /** Where each owner's companion (its id, name and persona) is kept. */
   companions: CompanionService;
   worldName: string;
   walkable: Walkable;
   state: WorldState;
-  broadcast: (type: string, message: CompanionSentenceEvent | CompanionDoneEvent) => void;
-  /** Shows a gesture from a sentence's actions on the companion's body for the gesture's duration. */
-  gesture: (companion: CompanionState, name: ActionName) => void;
   /** The world's named spots: memories say where they were made. */
   pointsOfInterest?: readonly NamedPlace[] | undefined;
   log: Logger;
@@ -164,7 +154,7 @@ export class RoomCompanions {
       else this.answerWithoutModel(companion);
     } else if (!companion.conversation) {
       // The setup hint is for the owner; the line still gets its `done`.
-      this.finish(companion, { said: [], over: false }, false);
+      finishReply(this.deps, companion, { said: [], over: false }, false);
     } else if (companion.reply) {
       companion.pending = { sessionId, utterance, memoryTurn };
     } else {
@@ -260,7 +250,7 @@ export class RoomCompanions {
       .catch((error: unknown) => {
         // The conversation recovers from model failures itself; this is a bug of ours. Close the bubble.
         this.deps.log.error({ err: error, companionId: companion.state.id }, "companion reply failed");
-        this.finish(companion, reply, true);
+        finishReply(this.deps, companion, reply, true);
       })
       .finally(() => this.answerPending(companion));
   }
@@ -279,8 +269,8 @@ export class RoomCompanions {
     for await (const event of events) {
       // Superseded (stop, barge-in, owner gone): its `done` is already out; leaving ends the stream.
       if (reply.over) break;
-      if (event.type === "sentence") this.sentence(companion, reply, event);
-      else this.finish(companion, reply, event.interrupted);
+      if (event.type === "sentence") broadcastSentence(this.deps, companion, reply, event);
+      else finishReply(this.deps, companion, reply, event.interrupted);
     }
   }
 
@@ -293,40 +283,14 @@ export class RoomCompanions {
     const reply: Reply = { said: [], over: false };
     if (!hintedOwners.has(companion.owner.userId)) {
       hintedOwners.add(companion.owner.userId);
-      for (const sentence of setupHint()) this.sentence(companion, reply, sentence);
+      for (const sentence of setupHint()) broadcastSentence(this.deps, companion, reply, sentence);
     }
-    this.finish(companion, reply, false);
+    finishReply(this.deps, companion, reply, false);
   }
 
   /** Ends the reply in flight now: the model is cancelled and the room told it was cut short. */
   private interrupt(companion: Companion): void {
     companion.conversation?.stop();
-    if (companion.reply) this.finish(companion, companion.reply, true);
-  }
-
-  private sentence(companion: Companion, reply: Reply, event: SentenceEvent): void {
-    const { state } = companion;
-    reply.said.push(event.text);
-    state.speaking = true;
-    for (const action of event.actions) reply.gestures?.push(action.target ? `${action.name}:${action.target}` : action.name);
-    const gesture = event.actions[0];
-    if (gesture) this.deps.gesture(state, gesture.name);
-    if (event.emotion) state.emotion = event.emotion;
-    const message: CompanionSentenceEvent = { companionId: state.id, ownerId: state.ownerId, seq: ++companion.seq, text: event.text, actions: event.actions };
-    if (event.emotion) message.emotion = event.emotion;
-    this.deps.broadcast(ServerMessage.CompanionSentence, message);
-  }
-
-  private finish(companion: Companion, reply: Reply, interrupted: boolean): void {
-    if (reply.over) return;
-    reply.over = true;
-    if (companion.reply === reply) companion.reply = undefined;
-    companion.state.speaking = false;
-    companion.state.attention = "";
-    const message: CompanionDoneEvent = { companionId: companion.state.id, text: joinSentences(reply.said), interrupted };
-    this.deps.broadcast(ServerMessage.CompanionDone, message);
-    if (!reply.to) return;
-    const memoryTurn = companion.memory?.replied({ text: message.text, interrupted, emotion: companion.state.emotion, actions: reply.gestures ?? [], to: reply.to });
-    if (companion.conversation) companion.liveTurns.tagLatest(companion.conversation, "companion", memoryTurn);
+    if (companion.reply) finishReply(this.deps, companion, companion.reply, true);
   }
 }
