@@ -1,32 +1,21 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startScriptedLlmServer, streamOf, type ScriptedLlmServer } from "../support/scriptedLlmServer";
-import { launchChromium } from "./support/chromium";
-import { startTestServer, type TestServer } from "./support/kindredServer";
+import { streamOf } from "../support/scriptedLlmServer";
+import { joinWithScriptedCompanion, type PersonWithCompanion } from "./support/personWithCompanion";
 
 /** The owner tells their companion things, then reads and edits what it remembers in the ledger. */
 describe("the memory ledger", () => {
-  let kindred: TestServer;
-  let llm: ScriptedLlmServer;
-  let browser: Browser;
+  let world: PersonWithCompanion;
   let page: Page;
 
   beforeAll(async () => {
-    llm = await startScriptedLlmServer();
-    llm.fallback = streamOf("[happy] I will remember that.");
-    kindred = await startTestServer({ llmMode: "openai", llmBaseUrl: llm.baseURL, llmModel: llm.model });
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 800, height: 640 } })).newPage();
-    await page.goto(kindred.server.url);
-    await page.getByTestId("name-input").fill("Dara");
-    await page.getByTestId("join-button").click();
-    await page.waitForFunction(() => window.__kindred?.ready === true, undefined, { timeout: 60_000 });
+    world = await joinWithScriptedCompanion("Dara");
+    world.llm.fallback = streamOf("[happy] I will remember that.");
+    page = world.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await kindred?.close();
-    await llm?.close();
+    await world?.close();
   });
 
   async function say(text: string) {

@@ -1,9 +1,8 @@
-import type { Browser, Page, Request } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KindredHandle } from "../../client/automation/kindredHandle";
-import { startScriptedLlmServer, type ScriptedLlmServer } from "../support/scriptedLlmServer";
-import { launchChromium } from "./support/chromium";
-import { startTestServer, type TestServer } from "./support/kindredServer";
+import type { ScriptedLlmServer } from "../support/scriptedLlmServer";
+import { joinWithScriptedCompanion, type PersonWithCompanion } from "./support/personWithCompanion";
 
 interface CompanionView {
   version: number;
@@ -12,26 +11,17 @@ interface CompanionView {
 
 /** The owner edits their companion in the persona panel; the server and the room follow. */
 describe("the persona panel", () => {
-  let kindred: TestServer;
+  let world: PersonWithCompanion;
   let llm: ScriptedLlmServer;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    llm = await startScriptedLlmServer();
-    kindred = await startTestServer({ llmMode: "openai", llmBaseUrl: llm.baseURL, llmModel: llm.model });
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 800, height: 640 } })).newPage();
-    await page.goto(kindred.server.url);
-    await page.getByTestId("name-input").fill("Cara");
-    await page.getByTestId("join-button").click();
-    await page.waitForFunction(() => window.__kindred?.ready === true, undefined, { timeout: 60_000 });
+    world = await joinWithScriptedCompanion("Cara");
+    ({ llm, page } = world);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await kindred?.close();
-    await llm?.close();
+    await world?.close();
   });
 
   const self = () => page.evaluate(() => ({ ...window.__kindred!.self }) as KindredHandle["self"]);
