@@ -63,6 +63,20 @@ export const CONFIG_KEYS = [
       "Sentence model for memory recall: a Hugging Face model id (downloaded on first use into <data dir>/models), a local model directory, or none (full-text recall only)",
   },
   {
+    name: "KINDRED_TTS",
+    default: "auto",
+    description:
+      "Companion voice: auto (Kokoro once its model is in <data dir>/models, downloading it on first use; the formant voice until then or without a network), kokoro, formant (offline WASM voice) or none (text only)",
+  },
+  { name: "KINDRED_TTS_MODEL", default: "onnx-community/Kokoro-82M-v1.0-ONNX", description: "Kokoro model: a Hugging Face model id (downloaded on first use into <data dir>/models) or a local model directory" },
+  { name: "KINDRED_TTS_DTYPE", default: "q8", description: "Kokoro weights: q8 (≈90 MB), fp32, fp16, q4 or q4f16" },
+  {
+    name: "KINDRED_ASR_MODEL",
+    default: "onnx-community/whisper-base",
+    description:
+      "Speech recognition (Whisper): a Hugging Face model id (downloaded on first use into <data dir>/models), a local model directory, or none (typing only; the mic button says so)",
+  },
+  {
     name: "KINDRED_MEMORY_MODEL",
     default: "on",
     description: "on: the language model (when there is one) extracts facts and writes session summaries in the background; off: patterns and offline summaries only",

@@ -10,6 +10,13 @@ export type LlmMode = (typeof LLM_MODES)[number];
 export const LOCAL_GPU_CHOICES = ["false", "auto", "cuda", "vulkan", "metal"] as const;
 export type LocalGpu = (typeof LOCAL_GPU_CHOICES)[number];
 
+/** How companions speak: `auto` picks Kokoro when its model is there (or can be fetched), else the formant voice. */
+export const TTS_ENGINES = ["auto", "kokoro", "formant", "none"] as const;
+export type TtsEngineChoice = (typeof TTS_ENGINES)[number];
+
+export const TTS_DTYPES = ["q8", "fp32", "fp16", "q4", "q4f16"] as const;
+export type TtsDtype = (typeof TTS_DTYPES)[number];
+
 /** The resolved configuration the server runs with (paths absolute). */
 export interface Config {
   port: number;
@@ -36,6 +43,12 @@ export interface Config {
   localQueue: number;
   /** Memory embeddings: "none", a Hugging Face model id, or an absolute model directory. */
   embeddingModel: string;
+  ttsEngine: TtsEngineChoice;
+  /** Kokoro: a Hugging Face model id or an absolute model directory. */
+  ttsModel: string;
+  ttsDtype: TtsDtype;
+  /** Speech recognition: "none", a Hugging Face model id (Whisper) or an absolute model directory. */
+  asrModel: string;
   /** Size cap of one uploaded avatar (VRM), in megabytes of 1,000,000 bytes. */
   avatarMaxMegabytes: number;
   /** Whether memory asks the language model for facts and summaries. */
@@ -57,6 +70,13 @@ const httpUrl = z
   .string()
   .regex(/^https?:\/\/[^\s/]+/, "must be an http:// or https:// URL")
   .transform((url) => url.replace(/\/+$/, ""));
+
+/** none, a Hugging Face model id, or a model directory. */
+const modelSetting = z
+      .string()
+      .trim()
+      .max(500, "must be at most 500 characters")
+      .regex(/^(none$|[./~\\]|[A-Za-z]:|[\w.-]+\/[\w.-]+$)/, "must be none, a Hugging Face model id (owner/name) or a model directory (./models/minilm)");
 
 /** Raw values, keyed by the names in CONFIG_KEYS, as strings from the environment or YAML scalars. */
 export const RawConfig = z
@@ -85,11 +105,11 @@ export const RawConfig = z
     KINDRED_LOCAL_GPU: z.enum(LOCAL_GPU_CHOICES, { error: `must be one of ${LOCAL_GPU_CHOICES.join(", ")}` }),
     KINDRED_LOCAL_PARALLEL: wholeNumber(1, 16),
     KINDRED_LOCAL_QUEUE: wholeNumber(0, 1000),
-    KINDRED_EMBEDDING_MODEL: z
-      .string()
-      .trim()
-      .max(500, "must be at most 500 characters")
-      .regex(/^(none$|[./~\\]|[A-Za-z]:|[\w.-]+\/[\w.-]+$)/, "must be none, a Hugging Face model id (owner/name) or a model directory (./models/minilm)"),
+    KINDRED_EMBEDDING_MODEL: modelSetting,
+    KINDRED_TTS: z.enum(TTS_ENGINES, { error: `must be one of ${TTS_ENGINES.join(", ")}` }),
+    KINDRED_TTS_MODEL: modelSetting,
+    KINDRED_TTS_DTYPE: z.enum(TTS_DTYPES, { error: `must be one of ${TTS_DTYPES.join(", ")}` }),
+    KINDRED_ASR_MODEL: modelSetting,
     KINDRED_AVATAR_MAX_MB: z.coerce.number({ error: "must be a number" }).gt(0, "must be more than 0").max(1000, "must be at most 1000"),
     KINDRED_MEMORY_MODEL: z.enum(["on", "off"], { error: "must be on or off" }),
     KINDRED_MEMORY_REFLECT_LINES: wholeNumber(2, 1000),

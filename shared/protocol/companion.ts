@@ -23,6 +23,8 @@ export interface CompanionSentenceEvent {
   text: string;
   emotion?: Emotion;
   actions: Action[];
+  /** True when `companion:audio` chunks with this `seq` as `sentenceSeq` follow: the mouth waits for them instead of reading the letters. */
+  voiced?: boolean;
 }
 
 /** `companion:done`, broadcast to the room: the reply is over. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AVATAR_PRESET_IDS, formatAvatarRef, parseAvatarRef } from "../avatars";
+import { VoiceSegmentMessage, VoiceStartMessage } from "../speech";
 import { CompanionStopMessage } from "./companion";
 
 /** Room name registered on the server and joined by clients. */
@@ -11,6 +12,10 @@ export const ClientMessage = {
   Chat: "chat",
   /** Stop my companion's reply in flight (owner only). */
   CompanionStop: "companion:stop",
+  /** I started speaking: my companion stops talking (barge-in) and listens. */
+  VoiceStart: "voice:start",
+  /** A spoken segment (VoiceSegmentMessage), heard like a chat line once transcribed. */
+  VoiceSegment: "voice:segment",
 } as const;
 
 /** Server → client message types. */
@@ -25,6 +30,12 @@ export const ServerMessage = {
   CompanionSentence: "companion:sentence",
   /** A companion's reply ended (CompanionDoneEvent), broadcast to the room. */
   CompanionDone: "companion:done",
+  /** A chunk of a companion's speech (CompanionAudioEvent), broadcast to the room. */
+  CompanionAudio: "companion:audio",
+  /** A companion's speech stops now (CompanionAudioStopEvent), broadcast to the room. */
+  CompanionAudioStop: "companion:audio-stop",
+  /** What the server heard in the player's own voice segment (VoiceTranscriptEvent), to them only. */
+  VoiceTranscript: "voice:transcript",
 } as const;
 
 export const CHAT_MAX_LENGTH = 500;
@@ -60,6 +71,8 @@ export const clientMessageSchemas = {
   [ClientMessage.Move]: MoveMessage,
   [ClientMessage.Chat]: ChatMessage,
   [ClientMessage.CompanionStop]: CompanionStopMessage,
+  [ClientMessage.VoiceStart]: VoiceStartMessage,
+  [ClientMessage.VoiceSegment]: VoiceSegmentMessage,
 } as const;
 
 export const DisplayName = z
@@ -100,7 +113,11 @@ export type ErrorCode =
   /** Only a companion's owner may do that. */
   | "not_owner"
   /** The server could not store it (a database failure): nothing was said or kept. */
-  | "not_stored";
+  | "not_stored"
+  /** This server cannot turn speech into text (no ASR model, or it is still downloading). */
+  | "asr_unavailable"
+  /** The speech segment held no words the server could make out. */
+  | "not_heard";
 
 export interface ErrorEvent {
   code: ErrorCode;

@@ -1,0 +1,2 @@
+export * from "./visemes";
+export * from "./messages";
