@@ -23,6 +23,8 @@ export default defineConfig({
       "/avatars/presets": serverUrl,
       // Controller and hand models for WebXR (@webxr-input-profiles/assets), never a CDN.
       "/xr/input-profiles": serverUrl,
+      // The voice activity detector's model and onnxruntime-web's WASM files, never a CDN.
+      "/voice/assets": serverUrl,
       "/matchmake": serverUrl,
       // Colyseus room sockets live at /<processId>/<roomId>.
       "^/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+\\?": { target: serverUrl, ws: true },

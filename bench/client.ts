@@ -1,17 +1,19 @@
 /**
- * `npm run bench -- client [--players 10] [--seconds 10] [--world plaza]`
+ * `npm run bench -- client [--players 10] [--seconds 10] [--world plaza] [--xr]`
  *
  * The real server in its own process, headless Chromium (one page: the person whose frames are
  * measured) and players − 1 SDK bots strolling around the same world, each with its companion.
  * Once every avatar has loaded, records for `seconds` the JS time of each frame's update stages
  * (everything before rendering), the part spent updating avatars, and each companion avatar's
- * own update time, from the page's `window.__kindred`.
+ * own update time, from the page's `window.__kindred`. `--xr` measures the same inside an
+ * immersive-vr session of an emulated Quest 3 (iwer), with the headset's frame budget applied.
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { buildClient, clientBuildReason } from "../server/cli/clientBuild";
 import { launchChromium } from "../tests/e2e/support/chromium";
+import { installEmulatedHeadset } from "../tests/e2e/support/emulatedHeadset";
 import { readFrameSamples, type FrameSamples } from "./support/frameRecord";
 import { percentile } from "./support/processStats";
 import { startServerProcess } from "./support/serverProcess";
@@ -28,11 +30,13 @@ export async function main(argv: string[]) {
       players: { type: "string", default: "10" },
       seconds: { type: "string", default: "10" },
       world: { type: "string", default: "plaza" },
+      xr: { type: "boolean", default: false },
     },
   });
   const players = Number(values.players);
   const seconds = Number(values.seconds);
   const world = String(values.world);
+  const xr = values.xr === true;
   if (!Number.isInteger(players) || players < 1 || !(seconds > 0)) throw new Error("--players must be a whole number ≥ 1 and --seconds positive");
 
   const root = process.cwd();
@@ -49,12 +53,14 @@ export async function main(argv: string[]) {
     bots = await startWalkingBots(server.url, world, players - 1);
     browser = await launchChromium();
     const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+    if (xr) await installEmulatedHeadset(page);
     process.stderr.write("the measured person joins in Chromium …\n");
     await page.goto(`${server.url}/?world=${world}`);
     await page.getByTestId("name-input").fill("Measured");
     await page.getByTestId("join-button").click();
     await page.waitForFunction(() => window.__kindred?.ready === true, undefined, { timeout: LOAD_TIMEOUT_MS });
     await waitForAvatars(page, players);
+    if (xr) await enterVr(page);
 
     await page.waitForTimeout(WARM_UP_MS);
     let since = (await readFrameSamples(page, { frames: 0, companionUpdates: 0 })).next;
@@ -82,6 +88,7 @@ export async function main(argv: string[]) {
       players: Object.keys(window.__kindred!.players).length + 1,
     }));
     return {
+      variant: xr ? "xr" : "desktop",
       players: scene.players,
       companions: scene.companions,
       companionAvatarsLoaded: scene.loaded,
@@ -94,8 +101,9 @@ export async function main(argv: string[]) {
       samplesLost: samples.lost,
       lastFrameDrawn: { drawCalls: scene.drawCalls, triangles: scene.triangles },
       botMovesRefused: bots.refusedMoves(),
+      ...(xr ? { xr: await page.evaluate(() => ({ presenting: window.__kindred!.xr.presenting, shadowsOff: window.__kindred!.xr.shadowsOff })) } : {}),
       goals: { companionAvatarUpdateP95Ms: 0.3, jsFrameP95Ms: 4 },
-      machine: `${cpus().length} cores, Chromium with SwiftShader (software WebGL)`,
+      machine: `${cpus().length} cores, Chromium with SwiftShader (software WebGL)${xr ? ", iwer's emulated Quest 3" : ""}`,
     };
   } finally {
     await browser?.close();
@@ -118,4 +126,17 @@ async function waitForAvatars(page: Page, players: number): Promise<void> {
     await page.waitForTimeout(1000);
   }
   process.stderr.write("\n");
+}
+
+/** Presses Enter VR and holds the emulated headset at standing eye height, level, until frames render in the session. */
+async function enterVr(page: Page): Promise<void> {
+  process.stderr.write("entering VR in the emulated headset …\n");
+  await page.evaluate(() => {
+    window.xrDevice!.position.set(0, 1.6, 0);
+    window.xrDevice!.quaternion.set(0, 0, 0, 1);
+  });
+  await page.getByTestId("enter-vr").click();
+  await page.waitForFunction(() => window.__kindred!.xr.presenting, undefined, { timeout: LOAD_TIMEOUT_MS });
+  const start = await page.evaluate(() => window.__kindred!.frame.count);
+  await page.waitForFunction((until) => window.__kindred!.frame.count >= until, start + 3, { timeout: LOAD_TIMEOUT_MS });
 }

@@ -7,6 +7,7 @@ import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { getRequestListener } from "@hono/node-server";
 import { WORLD_ROOM } from "../shared/protocol";
+import { VOICE_SEGMENT_MAX_SECONDS, VOICE_SEGMENT_SAMPLE_RATE } from "../shared/speech";
 import { createIdentity, loadOrCreateSecret } from "./auth";
 import { createAvatarService } from "./avatars";
 import { createCompanionService } from "./companions";
@@ -18,6 +19,7 @@ import { estimateTokens } from "./companion";
 import { createCompanionMemory, createMemoryEmbeddings, createOwnerLedger, type MemoryEmbeddings } from "./memory";
 import { createMetrics, type RoomCounts } from "./metrics";
 import { createWorldRoom, ensureGlobalWebSocket } from "./rooms";
+import { createSpeechRecognizer, selectTtsEngine, type SpeechRecognizer, type TtsEngine } from "./speech";
 import { migrate, MIGRATIONS, openDatabase, type Database } from "./storage";
 import { certificateNames, loadOrCreateCertificate, type ServerCertificate } from "./tls";
 import { loadWorlds } from "./worlds";
@@ -30,7 +32,18 @@ export interface StartServerOptions extends Partial<Config> {
   /** An open database to use (and close on shutdown) instead of opening the configured one. */
   database?: Database;
   logger?: Logger;
+  /** A TTS engine to speak with instead of the configured one (closed on shutdown). */
+  speechEngine?: TtsEngine;
+  /** A speech recognizer to hear with instead of the configured one (closed on shutdown). */
+  speechRecognizer?: SpeechRecognizer;
 }
+
+/**
+ * The largest WebSocket message a client may send: a voice segment (16-bit PCM) of a little over
+ * the longest allowed, so a slightly long one gets a clear error instead of a dropped connection.
+ * (The transport's default, 4 KiB, holds a tenth of a second of speech.)
+ */
+const MAX_CLIENT_MESSAGE_BYTES = Math.ceil((VOICE_SEGMENT_MAX_SECONDS + 2) * VOICE_SEGMENT_SAMPLE_RATE * 2);
 
 export interface RunningServer {
   /** Where this process can reach the server, e.g. http://127.0.0.1:8080 (https:// with `https`) */
@@ -54,7 +67,7 @@ export interface RunningServer {
  * CLI's job, so tests and benchmarks get exactly what they ask for).
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const { clientDir = path.resolve("dist/client"), avatarPresetsDir = path.resolve("avatars/presets"), database, logger: givenLogger, ...overrides } = options;
+  const { clientDir = path.resolve("dist/client"), avatarPresetsDir = path.resolve("avatars/presets"), database, logger: givenLogger, speechEngine, speechRecognizer, ...overrides } = options;
   const config: Config = { ...defaultConfig(), ...definedOnly(overrides) };
   const logger = givenLogger ?? createLogger(config.logLevel);
 
@@ -64,6 +77,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   mkdirSync(config.dataDir, { recursive: true });
   const db = database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })).db;
+  // Speech runs in worker threads: a failed start must end them too, or the process never exits.
+  let tts: TtsEngine | undefined;
+  let listening: SpeechRecognizer | undefined;
   try {
     if (database) await migrate(db, MIGRATIONS);
     const identity = createIdentity(db, loadOrCreateSecret(config.dataDir));
@@ -103,7 +119,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       estimateTokens,
       embeddings: memoryEmbeddings,
     });
-    const mind = { model: choice.model, hintedOwners: new Set<string>(), memory };
+    const terminal = process.stderr.isTTY ? process.stderr : null;
+    // Each engine synthesises in its own worker; `auto` speaks formant at once while Kokoro downloads.
+    const selectedTts = speechEngine ? undefined : await selectTtsEngine(config, { log: logger.child({ module: "tts" }), terminal });
+    tts = speechEngine ?? selectedTts;
+    // Whisper loads (downloading on first use) in the background; until then segments get a clear error.
+    const recognizer = speechRecognizer ?? createSpeechRecognizer({ model: config.asrModel, dataDir: config.dataDir, logger: logger.child({ module: "asr" }), terminal });
+    listening = recognizer;
+    const mind = { model: choice.model, hintedOwners: new Set<string>(), memory, tts, recognizer };
     const readCounts = (): RoomCounts => ({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu });
 
     let gameServer: Server | undefined;
@@ -120,6 +143,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       worldsDir: config.worldsDir,
       matchmake: (request) => gameServer!.router.handler(request),
       llmStatus: () => languageModelStatus(choice),
+      speechStatus: { tts: () => selectedTts?.status() ?? { engine: tts?.name ?? "none" }, asr: () => recognizer.status() },
       ownerLedger: createOwnerLedger({ db, embeddings: memoryEmbeddings, forgetting: memory.forgetting }),
     });
     const certificate = config.https ? await serverCertificate(config, logger) : undefined;
@@ -128,7 +152,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const httpServer = certificate ? https.createServer({ key: certificate.key, cert: certificate.cert }, listener) : http.createServer(listener);
     ensureGlobalWebSocket();
     gameServer = new Server({
-      transport: new WebSocketTransport({ server: httpServer }),
+      transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_CLIENT_MESSAGE_BYTES }),
       greet: false,
       gracefullyShutdown: false,
       logger: logger.child({ module: "colyseus" }),
@@ -161,6 +185,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         // Rooms are gone: their sessions' last summaries are queued; write them before closing.
         await memory.close();
         await localModel?.dispose();
+        await tts?.dispose();
+        await recognizer?.dispose();
         await memoryEmbeddings.close();
         await db.close();
         logger.info("kindred stopped");
@@ -168,6 +194,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const languageModel = { source: choice.source, description: choice.description };
     return { url, certificate, port, config, gameServer, languageModel, memoryEmbeddings, close };
   } catch (error) {
+    await tts?.dispose().catch(() => undefined);
+    await listening?.dispose().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }

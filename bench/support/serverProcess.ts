@@ -40,7 +40,7 @@ export async function startServerProcess(env: Record<string, string> = {}, optio
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "kindred-bench-"));
   const child = spawn(process.execPath, ["--import", "tsx", "server/cli/serve.ts"], {
     // Offline by default (no model download in a benchmark); a benchmark may pass a model directory.
-    env: { ...process.env, KINDRED_EMBEDDING_MODEL: "none", ...env, PORT: String(port), HOST: "127.0.0.1", KINDRED_DATA_DIR: dataDir },
+    env: { ...process.env, KINDRED_EMBEDDING_MODEL: "none", KINDRED_ASR_MODEL: "none", KINDRED_TTS: "none", ...env, PORT: String(port), HOST: "127.0.0.1", KINDRED_DATA_DIR: dataDir },
     stdio: ["ignore", "ignore", "inherit"],
   });
   // However the benchmark ends, the server it started ends with it.

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { ChatPanel, ConnectionBadge, ControlsHint, LoadingScreen, NameEntry, WorldHud } from "../ui";
 import { CompanionButton, PersonaPanel } from "../persona";
 import { LedgerButton, LedgerPanel } from "../ledger";
+import { MicButton } from "../voice/input";
 import { useWorld } from "../world";
 import { installRoomBindings } from "./roomBindings";
 import { enterWorld } from "./session";
@@ -35,6 +36,7 @@ export function App() {
           <LedgerButton />
           <LedgerPanel />
           <ChatPanel />
+          <MicButton />
           <ControlsHint />
         </div>
       )}

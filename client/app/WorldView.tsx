@@ -6,9 +6,11 @@ import { Companions } from "../companions";
 import { LabelLayer } from "../labels";
 import { RemotePeople } from "../people";
 import { LocalPlayer, ThirdPersonCamera } from "../player";
+import { VoiceSpatializer } from "../voice/playback";
 import { useWorld, WorldScene } from "../world";
 import { EnterXrButtons, useXrPresenting, XrScene } from "../xr";
 import { detectGraphicsProfile } from "./graphicsProfile";
+import { travel } from "./session";
 import { useSession } from "./sessionStore";
 
 /** The 3D view: the world, the people in it, and the camera behind you. */
@@ -33,10 +35,11 @@ export function WorldView() {
         camera={{ fov: 60, near: 0.1, far: 1000, position: [0, 2, 6] }}
         gl={{ antialias: profile.antialias, powerPreference: "high-performance" }}
       >
-        <XrScene>
+        <XrScene onTravel={(event) => void travel(event)}>
           {world && <WorldScene key={version} world={world} quality={profile} />}
           <RemotePeople />
           <Companions />
+          <VoiceSpatializer />
           <LocalPlayer frozen={!walking} immersive={immersive} />
           {!immersive && <ThirdPersonCamera />}
           <FrameTiming />

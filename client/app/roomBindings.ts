@@ -5,6 +5,8 @@ import { bindCompanions, bindCompanionSpeech } from "../companions";
 import { bindEveryRoom, leaveWhenPageCloses } from "../net";
 import { bindPeople } from "../people";
 import { bindMoveCorrections } from "../player";
+import { bindVoiceInput } from "../voice/input";
+import { bindCompanionAudio, unlockAudioOnFirstGesture } from "../voice/playback";
 import { travel } from "./session";
 
 let installed = false;
@@ -18,8 +20,12 @@ export function installRoomBindings(): void {
   bindEveryRoom(bindCompanionReplies);
   bindEveryRoom(bindCompanions);
   bindEveryRoom(bindCompanionSpeech);
+  bindEveryRoom(bindCompanionAudio);
+  bindEveryRoom(bindVoiceInput);
   bindEveryRoom(bindChatLog);
   bindEveryRoom(bindMoveCorrections);
   bindEveryRoom((room) => room.onMessage(ServerMessage.Portal, (event: PortalEvent) => void travel(event)));
   leaveWhenPageCloses();
+  // Before any room: the name screen's join click is the gesture that lets speech play.
+  unlockAudioOnFirstGesture();
 }

@@ -1,5 +1,7 @@
 import type { ChatEvent } from "../../shared/protocol";
 import type { ConnectionStatus } from "../net";
+import { listeningStatus, type ListeningStatus } from "../voice/input";
+import { voicePlaybackStatus, type VoicePlaybackStatus } from "../voice/playback";
 import { xrStatus, type XrStatus } from "../xr";
 
 /** How many recent frames `frames` keeps, and how many companion updates `companionUpdates` keeps. */
@@ -72,6 +74,10 @@ export interface KindredHandle {
   chat: ChatEvent[];
   /** WebXR: whether immersive VR is offered, whether a session runs and which, and the teleport aim. */
   xr: XrStatus;
+  /** Companions' speech: the audio output's state, and per companion id its chunks, clock, mouth timeline and level. */
+  voice: VoicePlaybackStatus;
+  /** The microphone: push-to-talk or hands-free, its state, what the server heard, and counters of speech starts, segments sent and transcripts. */
+  listening: ListeningStatus;
 }
 
 export const CHAT_KEPT = 50;
@@ -93,6 +99,10 @@ export const kindred: KindredHandle = {
   chat: [],
   // The XR module's own record, updated in place by it: read live, never copied.
   xr: xrStatus,
+  // The playback module's own record, updated in place by it: read live, never copied.
+  voice: voicePlaybackStatus,
+  // The voice input's own record, updated in place by it.
+  listening: listeningStatus,
 };
 
 declare global {

@@ -4,6 +4,7 @@ import type { Group } from "three";
 import { AVATAR_TINT_KEYS } from "../../shared/avatars";
 import { FRAME_ORDER } from "../frame/order";
 import type { AvatarDriver, AvatarPose } from "./avatarDriver";
+import { bodyInView } from "./inView";
 import { applyTints } from "./loading/tints";
 import { useLoadedAvatar } from "./loading/useLoadedAvatar";
 
@@ -19,7 +20,8 @@ export interface VrmAvatarProps {
 
 /**
  * A VRM body: loads its file (progress in useAvatarLoading; the default preset if it fails),
- * applies the tints, and every frame moves it to `pose` and lets `driver` animate it.
+ * applies the tints, and every frame moves it to `pose` and lets `driver` animate it (only its
+ * clocks while it is outside the camera's view).
  * Draws nothing until the VRM is ready.
  */
 export function VrmAvatar({ avatar, tints, pose, driver }: VrmAvatarProps) {
@@ -47,7 +49,11 @@ export function VrmAvatar({ avatar, tints, pose, driver }: VrmAvatarProps) {
     return () => driver.detach(loaded.vrm);
   }, [loaded, driver]);
 
-  useFrame((_, delta) => driver.update(delta, poseRef.current), FRAME_ORDER.draw);
+  useFrame(({ camera }, delta) => {
+    const p = poseRef.current;
+    driver.setInView(bodyInView(camera, p.x, p.y, p.z));
+    driver.update(delta, p);
+  }, FRAME_ORDER.draw);
 
   return <group ref={root}>{loaded && <primitive object={loaded.vrm.scene} />}</group>;
 }

@@ -5,6 +5,7 @@ import { angleDelta } from "../math/angles";
 import { BlinkScheduler } from "./expressions/blinkScheduler";
 import { EmotionBlender } from "./expressions/emotionBlender";
 import { FaceExpressions } from "./expressions/faceExpressions";
+import { AvatarDrawDetail } from "./drawDetail";
 import { AvatarFade } from "./fade";
 import { avatarDetail } from "./lod";
 import { Mouth } from "./lipSync/mouth";
@@ -62,7 +63,11 @@ export class AvatarDriver {
   private readonly idle: IdleMotion;
   private readonly body = new BodyPose();
   private readonly fader = new AvatarFade();
+  private readonly draw = new AvatarDrawDetail();
   private distance = 0;
+  private inView = true;
+  /** Springs were skipped (far or out of view): they restart from rest when they run again. */
+  private springsStale = false;
   private lastYaw = Number.NaN;
   private readonly lastPosition = new Vector3();
   private pendingDelta = 0;
@@ -82,6 +87,11 @@ export class AvatarDriver {
 
   get loaded(): boolean {
     return this.vrm !== null;
+  }
+
+  /** The attached VRM, for layers that pose it further after `update` (a headset's tracked head and hands). */
+  get model(): VRM | null {
+    return this.vrm;
   }
 
   /** True while a viseme timeline plays or audio amplitude arrives. */
@@ -138,6 +148,14 @@ export class AvatarDriver {
     this.distance = metres;
   }
 
+  /**
+   * Whether the body can be seen (the camera's frustum): out of view only its clocks advance
+   * (face, blink, lip sync, gait, gestures), so it comes back into view in the right state.
+   */
+  setInView(visible: boolean): void {
+    this.inView = visible;
+  }
+
   /** Called by VrmAvatar when its VRM is ready; `root` is the object placed at the pose. */
   attach(vrm: VRM, root: Object3D, clips: Partial<Record<ActionName, AnimationClip>> = {}): void {
     if (this.vrm) this.detach(this.vrm);
@@ -156,6 +174,7 @@ export class AvatarDriver {
       vrm.lookAt.autoUpdate = true;
     }
     this.fader.attach(vrm.scene);
+    this.draw.attach(vrm.scene);
     this.lastYaw = Number.NaN;
   }
 
@@ -165,6 +184,7 @@ export class AvatarDriver {
     this.rig?.reset();
     this.face.unbind();
     this.fader.detach();
+    this.draw.detach();
     if (vrm.lookAt) vrm.lookAt.target = null;
     this.vrm = null;
     this.root = null;
@@ -185,7 +205,8 @@ export class AvatarDriver {
     const dt = Math.min(Math.max(delta, 0), MAX_DELTA_S);
     root.position.set(pose.x, pose.y, pose.z);
     root.rotation.set(0, pose.yaw, 0);
-    const detail = avatarDetail(this.distance);
+    const detail = avatarDetail(this.distance, this.inView);
+    this.draw.apply(detail);
     this.pendingDelta += dt;
     if (this.pendingDelta < detail.interval) {
       this.updateMs = performance.now() - started;
@@ -194,7 +215,9 @@ export class AvatarDriver {
     const step = Math.min(this.pendingDelta, MAX_DELTA_S);
     this.pendingDelta = 0;
     if (Number.isNaN(this.lastYaw)) rig.headWorldPosition(this.headPosition);
-    if (this.lastPosition.distanceTo(root.position) > TELEPORT_M) vrm.springBoneManager?.reset();
+    const teleported = this.lastPosition.distanceTo(root.position) > TELEPORT_M;
+    const restartSprings = detail.springs && (this.springsStale || teleported);
+    this.springsStale = !detail.springs;
     this.lastPosition.copy(root.position);
 
     const yawRate = Number.isNaN(this.lastYaw) || step <= 0 ? 0 : angleDelta(this.lastYaw, pose.yaw) / step;
@@ -210,6 +233,11 @@ export class AvatarDriver {
     this.gait.update(step, pose.speed, yawRate);
     const calm = 1 - Math.max(this.gait.walk, this.gait.turn);
     this.idle.update(step, calm, this.mouth.speaking || gestures.playing !== null);
+    if (!detail.pose) {
+      gestures.update(step);
+      this.updateMs = performance.now() - started;
+      return;
+    }
     this.body.clear();
     this.idle.write(this.body, calm);
     writeGait(this.body, this.gait);
@@ -219,7 +247,7 @@ export class AvatarDriver {
     }
     gestures.update(step);
     rig.apply(this.body, gestures.frame);
-    updater.update(step, detail);
+    updater.update(step, detail, restartSprings);
     rig.headWorldPosition(this.headPosition);
     this.updateMs = performance.now() - started;
   }

@@ -2,8 +2,10 @@ import { useMemo } from "react";
 import { useFrame } from "@react-three/fiber";
 import { FRAME_ORDER } from "../frame/order";
 import { INTERPOLATION_DELAY_MS, NameTag, PersonAvatar, SpeechBubble, userColor } from "../people";
+import { localPlayer } from "../player";
 import { useCompanions, type CompanionInfo, type CompanionTrack } from "./companionStore";
-import { HEAD_HEIGHT, personPoint } from "./personPosition";
+import { useDoNotDisturb } from "./doNotDisturb";
+import { eyeHeight, personPoint } from "./personPosition";
 
 /** Speed from the server is per tick: eased so the gait does not step between patches. */
 const SPEED_EASING_PER_SECOND = 8;
@@ -29,6 +31,8 @@ function parseTints(json: string): Record<string, string> {
 export function CompanionBody({ info, track }: { info: CompanionInfo; track: CompanionTrack }) {
   const tints = useMemo(() => parseTints(info.tints), [info.tints]);
   const said = useCompanions((s) => s.saying[info.id]);
+  // Do not disturb hides other people's companions' captions.
+  const quiet = useDoNotDisturb((s) => s.on) && track.ownerSession !== localPlayer.sessionId;
   // The colour its lines have in the chat log.
   const color = userColor(info.id);
   const shown = track.shown;
@@ -47,13 +51,13 @@ export function CompanionBody({ info, track }: { info: CompanionInfo; track: Com
     shown.speed += (track.speed - shown.speed) * Math.min(1, delta * SPEED_EASING_PER_SECOND);
     driver.setFade(track.opacity);
     const who = track.attention || track.ownerSession;
-    driver.lookAt(personPoint(who, HEAD_HEIGHT, track.gaze) ? track.gaze : null);
+    driver.lookAt(personPoint(who, eyeHeight(who), track.gaze) ? track.gaze : null);
   }, FRAME_ORDER.simulate);
 
   return (
     <PersonAvatar avatar={info.avatar} tints={tints} pose={shown} driver={driver} color={color}>
       <NameTag name={info.name} color={color} />
-      <SpeechBubble said={said} />
+      <SpeechBubble said={quiet ? undefined : said} />
     </PersonAvatar>
   );
 }

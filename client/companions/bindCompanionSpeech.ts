@@ -2,17 +2,12 @@ import { ServerMessage, type CompanionDoneEvent, type CompanionSentenceEvent } f
 import type { Action } from "../../shared/persona";
 import type { WorldRoom } from "../net";
 import { useWorld } from "../world";
-import { companionTracks, useCompanions, type CompanionTrack } from "./companionStore";
+import { companionTrackById, useCompanions, type CompanionTrack } from "./companionStore";
 import { personPoint, type Point } from "./personPosition";
 import { findPointOfInterest } from "./pointOfInterest";
 
 /** Someone is pointed at at chest height. */
 const CHEST_HEIGHT = 1.2;
-
-function trackOf(companionId: string): CompanionTrack | undefined {
-  for (const track of companionTracks.values()) if (track.id === companionId) return track;
-  return undefined;
-}
 
 /** Where a `point` action aims: the named place in this world, else the companion's owner. */
 function pointTarget(track: CompanionTrack, target: string | undefined): Point | undefined {
@@ -29,22 +24,23 @@ function perform(track: CompanionTrack, action: Action): void {
 
 /**
  * Companions' sentences drive their bodies, on every client: the emotion sets the face, the
- * text moves the lips (from its letters until voice lands), actions become gestures, and the
- * sentence shows in a bubble above the head. A reply cut short stops the mouth.
+ * text moves the lips (from its letters, unless the sentence is voiced: then the audio chunks
+ * that follow drive them), actions become gestures, and the sentence shows in a bubble above
+ * the head. A reply cut short stops the mouth.
  */
 export function bindCompanionSpeech(room: WorldRoom): () => void {
   const stopSentences = room.onMessage(ServerMessage.CompanionSentence, (event: CompanionSentenceEvent) => {
-    const track = trackOf(event.companionId);
+    const track = companionTrackById(event.companionId);
     if (!track) return;
     if (event.emotion) track.driver.setEmotion(event.emotion);
     for (const action of event.actions) perform(track, action);
     if (!event.text) return;
-    track.driver.speakText(event.text);
+    if (!event.voiced) track.driver.speakText(event.text);
     const said = { id: `${event.companionId}-${event.seq}`, text: event.text, receivedAt: performance.now() };
     useCompanions.setState((s) => ({ saying: { ...s.saying, [event.companionId]: said } }));
   });
   const stopDone = room.onMessage(ServerMessage.CompanionDone, (event: CompanionDoneEvent) => {
-    if (event.interrupted) trackOf(event.companionId)?.driver.stopSpeaking();
+    if (event.interrupted) companionTrackById(event.companionId)?.driver.stopSpeaking();
   });
   return () => {
     stopSentences();

@@ -49,3 +49,9 @@ export interface CompanionTrack {
 
 /** By the owner's session id. */
 export const companionTracks = new Map<string, CompanionTrack>();
+
+/** The track of the companion `companionId` (tracks are keyed by owner session, so this searches). */
+export function companionTrackById(companionId: string): CompanionTrack | undefined {
+  for (const track of companionTracks.values()) if (track.id === companionId) return track;
+  return undefined;
+}

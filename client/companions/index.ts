@@ -1,4 +1,6 @@
 export { bindCompanions } from "./bindCompanions";
 export { bindCompanionSpeech } from "./bindCompanionSpeech";
 export { Companions } from "./Companions";
-export { companionTracks, useCompanions, type CompanionTrack } from "./companionStore";
+export { HEAD_HEIGHT } from "./personPosition";
+export { useDoNotDisturb } from "./doNotDisturb";
+export { companionTrackById, companionTracks, useCompanions, type CompanionTrack } from "./companionStore";

@@ -1,8 +1,18 @@
+import { useConnection } from "../net";
 import { remoteTracks } from "../people";
 import { localPlayer } from "../player";
 
-/** Height of a person's eyes above their feet, near enough for gaze. */
+/** Height of a person's eyes above their feet, near enough for gaze, unless a headset says otherwise. */
 export const HEAD_HEIGHT = 1.6;
+
+/**
+ * How high above their feet the eyes of the person of `sessionId` are: the headset's real eye
+ * height from the room state (seated or standing), else HEAD_HEIGHT.
+ */
+export function eyeHeight(sessionId: string): number {
+  const headset = useConnection.getState().room?.state.players?.get(sessionId)?.xr?.headHeight ?? 0;
+  return headset > 0 ? headset : HEAD_HEIGHT;
+}
 
 export interface Point {
   x: number;

@@ -10,6 +10,8 @@ export const FRAME_ORDER = {
   simulate: -2,
   camera: -1,
   draw: 0,
+  /** Layers that pose an avatar further after its own update (a headset's head and hands). */
+  afterAvatars: 0.5,
   render: 1,
   /** After rendering: copies for the automation handle, outside the measured time. */
   probe: 2,

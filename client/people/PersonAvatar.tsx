@@ -2,6 +2,7 @@ import { useRef, type ReactNode } from "react";
 import { useFrame } from "@react-three/fiber";
 import type { Group } from "three";
 import { VrmAvatar, type AvatarDriver } from "../avatar";
+import { avatarLod } from "./avatarLod";
 import { BODY } from "./bodyParts";
 import { PersonBody, type BodyPose } from "./PersonBody";
 
@@ -40,7 +41,7 @@ export function PersonAvatar({
     const lift = driver.loaded ? driver.headPosition.y - pose.y - BODY.headY : 0;
     anchor.current?.position.set(pose.x, pose.y + lift, pose.z);
     const p = camera.position;
-    driver.setDistance(Math.hypot(p.x - pose.x, p.y - pose.y, p.z - pose.z));
+    driver.setDistance(Math.hypot(p.x - pose.x, p.y - pose.y, p.z - pose.z) * avatarLod.distanceScale);
   });
 
   return (

@@ -5,6 +5,7 @@ import { ChatBubble } from "./ChatBubble";
 import { INTERPOLATION_DELAY_MS } from "./interpolation";
 import { NameTag } from "./NameTag";
 import { PersonAvatar } from "./PersonAvatar";
+import { applyTrackedPose } from "./trackedPose";
 import type { Person, RemoteTrack } from "./peopleStore";
 import { userColor } from "./userColor";
 
@@ -30,6 +31,11 @@ export function RemotePerson({ person, track }: { person: Person; track: RemoteT
     // Smoothed so the walk cycle does not flicker between interpolation segments.
     shown.speed += (speed - shown.speed) * Math.min(1, delta * 10);
   }, FRAME_ORDER.simulate);
+
+  useFrame(() => {
+    const model = driver.model;
+    if (model && track.xr && track.xr.headHeight > 0) applyTrackedPose(model, shown, track.xr);
+  }, FRAME_ORDER.afterAvatars);
 
   return (
     <PersonAvatar avatar={person.avatar} pose={shown} driver={driver} color={color} faded={!person.connected}>

@@ -25,6 +25,7 @@ export function bindPeople(room: WorldRoom): () => void {
     const record = () => {
       track.buffer.push(performance.now(), player.x, player.y, player.z, player.yaw);
       track.pitch = player.pitch;
+      track.xr = player.xr;
       const known = usePeople.getState().people[sessionId];
       if (
         !known ||

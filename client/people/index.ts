@@ -8,3 +8,4 @@ export { INTERPOLATION_DELAY_MS, InterpolationBuffer, type PoseSample } from "./
 export { liveAvatarDrivers } from "./avatarDrivers";
 export { usePeople, remoteTracks, type RemoteTrack } from "./peopleStore";
 export { userColor } from "./userColor";
+export { avatarLod } from "./avatarLod";

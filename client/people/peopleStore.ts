@@ -1,4 +1,5 @@
 import { create } from "zustand";
+import type { XrPoseState } from "../../shared/state";
 import { createAvatarDriver, type AvatarDriver } from "../avatar";
 import { InterpolationBuffer, type PoseSample } from "./interpolation";
 
@@ -29,6 +30,8 @@ export interface RemoteTrack {
   pitch: number;
   /** Their body's driver, kept with the track so tools can read it. */
   driver: AvatarDriver;
+  /** Their headset's head and hands (the room state's, updated in place; headHeight 0 when not in one). */
+  xr: XrPoseState | null;
 }
 
 export const remoteTracks = new Map<string, RemoteTrack>();
@@ -39,5 +42,6 @@ export function createTrack(): RemoteTrack {
     shown: { t: 0, x: 0, y: 0, z: 0, yaw: 0, pitch: 0, speed: 0 },
     pitch: 0,
     driver: createAvatarDriver(),
+    xr: null,
   };
 }

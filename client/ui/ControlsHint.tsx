@@ -14,7 +14,7 @@ export function ControlsHint() {
       <kbd>W</kbd>
       <kbd>A</kbd>
       <kbd>S</kbd>
-      <kbd>D</kbd> move · <kbd>Shift</kbd> run · drag to look · double-click to lock the mouse · <kbd>Enter</kbd> chat · <kbd>P</kbd> companion · <kbd>M</kbd> memories
+      <kbd>D</kbd> move · <kbd>Shift</kbd> run · drag to look · double-click to lock the mouse · <kbd>Enter</kbd> chat · <kbd>V</kbd> hold to talk · <kbd>P</kbd> companion · <kbd>M</kbd> memories
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import type { Portal } from "../../shared/world";
 import { usePeople } from "../people";
 import { localPlayer } from "../player";
+import { CompanionVoiceControls } from "../voice/playback";
 import { useWorld } from "../world";
 import { ModelProgress } from "./ModelProgress";
 import { nearestPortal } from "./nearestPortal";
@@ -35,6 +36,7 @@ export function WorldHud() {
         </div>
       </div>
       <ModelProgress />
+      <CompanionVoiceControls />
       {assetProblems.length > 0 && (
         <div className="panel asset-problem" role="alert">
           Some scenery could not be loaded: {assetProblems.join(", ")}

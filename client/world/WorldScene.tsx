@@ -8,6 +8,9 @@ import { Props } from "./Props";
 import { SkyDome } from "./SkyDome";
 import { useWorld } from "./worldStore";
 
+/** The group holding the sky and the ground: passthrough (AR) hides it, the real room stands in. */
+export const BACKDROP_NAME = "world-backdrop";
+
 /** Everything a world file describes. Suspends until its glTF assets have loaded. */
 export function WorldScene({ world, quality }: { world: WorldDefinition; quality: SceneQuality }) {
   const spawn = world.spawns[0]!.position;
@@ -15,8 +18,10 @@ export function WorldScene({ world, quality }: { world: WorldDefinition; quality
   return (
     <Suspense fallback={null}>
       <Lighting world={world} quality={quality} />
-      <SkyDome sky={world.sky} />
-      <Ground ground={world.ground} anisotropy={quality.anisotropy} />
+      <group name={BACKDROP_NAME}>
+        <SkyDome sky={world.sky} />
+        <Ground ground={world.ground} anisotropy={quality.anisotropy} />
+      </group>
       <Props props={world.props} />
       {world.portals.map((portal) => (
         <PortalGate key={portal.id} portal={portal} faceTowards={faceTowards} />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { useFrame } from "@react-three/fiber";
 import { XROrigin } from "@react-three/xr";
 import { Quaternion, Vector3, type Group } from "three";
@@ -16,6 +16,7 @@ import { SnapTurn } from "./snapTurn";
 import { createArc, teleportRefusal, traceArc, type Arc } from "./teleportArc";
 import { TeleportArcView } from "./TeleportArcView";
 import { createControllerInput, readController, stickIntent } from "./thumbsticks";
+import { XrPoseReporter } from "./xrPoseReporter";
 import { xrStatus } from "./xrStatus";
 
 /** Pushing the right stick this far forward aims a teleport (releasing it jumps). */
@@ -32,9 +33,11 @@ const hand = { x: 0, z: 0 };
  * The person in the headset. Their body stands where the headset is (the XR origin is moved so
  * that the tracked head lands on the body), walls stop the body and push the view back, the left
  * stick walks, the right stick snap-turns or aims a teleport (as does the right trigger), and
- * the head pose goes to the room at XR_MOVE_SEND_HZ. Mounted only while a session runs.
+ * the head pose goes to the room at XR_MOVE_SEND_HZ, head and hands at XR_POSE_SEND_HZ; a
+ * teleport goes as one flagged jump. `children` move with the tracked space (the panel). Mounted
+ * only while a session runs.
  */
-export function XrPlayer() {
+export function XrPlayer({ children }: { children?: ReactNode }) {
   const room = useConnection((s) => s.room);
   const walkable = useWorld((s) => s.walkable);
   const group = useRef<Group>(null);
@@ -55,6 +58,10 @@ export function XrPlayer() {
       schedule: new MoveSchedule(1000 / XR_MOVE_SEND_HZ),
       arc: createArc(),
       message: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0 } as MoveMessage,
+      teleportMessage: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0, teleport: true } as MoveMessage,
+      /** A teleport happened this frame: it goes to the room at once, flagged as one. */
+      teleported: false,
+      reporter: new XrPoseReporter(),
       last: { yaw: 0, pitch: 0 },
     }),
     [],
@@ -65,6 +72,8 @@ export function XrPlayer() {
       // Back on the desktop, the camera starts behind the way the headset last looked.
       cameraRig.yaw = localPlayer.yaw;
       xrStatus.teleport.aiming = false;
+      const room = useConnection.getState().room;
+      if (room) state.reporter.end(room);
     },
     [],
   );
@@ -114,6 +123,7 @@ export function XrPlayer() {
         localPlayer.x = teleport.x;
         localPlayer.z = teleport.z;
         placeHead(origin, tracked.x, tracked.z, localPlayer.x, localPlayer.z);
+        state.teleported = true;
       }
       teleport.aiming = false;
     }
@@ -132,11 +142,25 @@ export function XrPlayer() {
     placed.valid = true;
     comfort.motion = intent.forward !== 0 || intent.right !== 0 || turn !== 0 ? 1 : 0;
 
-    if (room) sendPose(room, performance.now());
+    if (!room) return;
+    const now = performance.now();
+    sendPose(room, now);
+    state.reporter.update(room, frame, space, viewer, origin, localPlayer, now);
   }, FRAME_ORDER.simulate);
 
   function sendPose(room: NonNullable<ReturnType<typeof useConnection.getState>["room"]>, now: number): void {
     const { sent, last, message, reported } = state;
+    if (state.teleported) {
+      // One flagged jump: the room lets it over obstacles onto walkable ground in reach.
+      state.teleported = false;
+      Object.assign(state.teleportMessage, { x: localPlayer.x, y: localPlayer.y, z: localPlayer.z, yaw: localPlayer.yaw, pitch: localPlayer.pitch });
+      room.send(ClientMessage.Move, state.teleportMessage);
+      sent.x = localPlayer.x;
+      sent.z = localPlayer.z;
+      state.sentAt = now;
+      state.schedule.reset();
+      return;
+    }
     const changed =
       Math.abs(sent.x - localPlayer.x) > 1e-3 ||
       Math.abs(sent.z - localPlayer.z) > 1e-3 ||
@@ -161,6 +185,7 @@ export function XrPlayer() {
     <>
       <XROrigin ref={group}>
         <ComfortVignette comfort={comfort} />
+        {children}
       </XROrigin>
       <TeleportArcView arc={state.arc} />
     </>

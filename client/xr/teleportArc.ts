@@ -1,4 +1,5 @@
-import { blockingObstacle, insideBounds, pathBlocked, type Walkable } from "../../shared/world";
+import { TELEPORT_MAX_METRES } from "../../shared/protocol";
+import { blockingObstacle, insideBounds, type Walkable } from "../../shared/world";
 
 /** Launch speed of the aiming arc (m/s): about 7 m of reach from a hand at chest height. */
 export const ARC_SPEED = 8;
@@ -61,12 +62,13 @@ export function traceArc(x: number, y: number, z: number, dx: number, dy: number
 }
 
 /**
- * Why a teleport from (fromX, fromZ) to (toX, toZ) is refused, or null when it is allowed. The
- * way there must be clear too: the room accepts a pose only along a path without obstacles.
+ * Why a teleport from (fromX, fromZ) to (toX, toZ) is refused, or null when it is allowed: the
+ * room's own rule (server/rooms/teleportCheck) — walkable ground within TELEPORT_MAX_METRES. The
+ * arc flies over obstacles on the way.
  */
 export function teleportRefusal(walkable: Walkable, fromX: number, fromZ: number, toX: number, toZ: number): string | null {
   if (!insideBounds(walkable, toX, toZ)) return "outside the world";
   if (blockingObstacle(walkable, toX, toZ)) return "inside an obstacle";
-  if (pathBlocked(walkable, fromX, fromZ, toX, toZ)) return "the way there is blocked";
+  if (Math.hypot(toX - fromX, toZ - fromZ) > TELEPORT_MAX_METRES) return "too far";
   return null;
 }

@@ -12,6 +12,14 @@ export interface XrStatus {
   mode: XrMode;
   /** The teleport aim: being aimed, where the arc lands, whether it may go there, and if not why. */
   teleport: { aiming: boolean; valid: boolean; x: number; z: number; refusal: string };
+  /** The in-VR panel's laid-out size (uikit pixels; 0 while not shown). */
+  panel: { width: number; height: number };
+  /** The push-to-talk controller button (left X) is held. */
+  pushToTalkHeld: boolean;
+  /** Passthrough: the sky and ground are hidden and the background cleared. */
+  backdropHidden: boolean;
+  /** Sun shadows are off for the headset's frame budget. */
+  shadowsOff: boolean;
 }
 
 /** What the headset is doing, for the automation handle. Updated in place, never replaced. */
@@ -21,6 +29,10 @@ export const xrStatus: XrStatus = {
   presenting: false,
   mode: "",
   teleport: { aiming: false, valid: false, x: 0, z: 0, refusal: "" },
+  panel: { width: 0, height: 0 },
+  pushToTalkHeld: false,
+  backdropHidden: false,
+  shadowsOff: false,
 };
 
 function modeOf(mode: XRSessionMode | null): XrMode {
@@ -63,6 +75,11 @@ export function useXrSupport(): { vr: boolean; ar: boolean } {
   const vr = useSyncExternalStore(subscribeSupport, () => xrStatus.supported);
   const ar = useSyncExternalStore(subscribeSupport, () => xrStatus.arSupported);
   return { vr, ar };
+}
+
+/** The running session's mode ("" outside one); re-renders when it changes. */
+export function useXrMode(): XrMode {
+  return useSyncExternalStore(xrStore.subscribe, () => (xrStore.getState().session != null ? modeOf(xrStore.getState().mode) : ""));
 }
 
 /** Whether an immersive session is running; re-renders when one starts or ends. */

@@ -15,8 +15,10 @@ import { healthRoutes } from "./routes/health";
 import { llmRoutes } from "./routes/llm";
 import { memoryRoutes } from "./routes/memories";
 import { metricsRoutes } from "./routes/metrics";
+import { NO_SPEECH, speechRoutes, type SpeechStatusSources } from "./routes/speech";
 import { clientRoutes, worldAssetRoutes } from "./routes/staticFiles";
 import { worldRoutes } from "./routes/worlds";
+import { VOICE_ASSETS_ROUTE, voiceAssetRoutes } from "./routes/voiceAssets";
 import { XR_INPUT_PROFILES_ROUTE, xrInputProfileRoutes } from "./routes/xrAssets";
 import { limitBody } from "./validate";
 
@@ -41,6 +43,8 @@ export interface HttpAppDeps {
   llmStatus?: () => LlmStatus;
   /** What companions remember about their owners, for the owners' ledger; absent: no ledger routes. */
   ownerLedger?: OwnerLedger;
+  /** The voice engine and the speech recognizer, for /api/speech/status; absent: reported as neither. */
+  speechStatus?: SpeechStatusSources;
 }
 
 const API_BODY_LIMIT_BYTES = 16 * 1024;
@@ -59,6 +63,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   if (deps.ownerLedger) app.route("/api/companions", memoryRoutes(deps.identity, deps.companions, deps.ownerLedger));
   app.route("/api/worlds", worldRoutes(deps.worlds));
   app.route("/api/llm", llmRoutes(deps.llmStatus ?? (() => ({ provider: "none", state: "none", progress: 0 }))));
+  app.route("/api/speech", speechRoutes(deps.speechStatus ?? NO_SPEECH));
   app.route("/api/avatars", avatarRoutes(deps.identity, deps.avatars));
   app.all("/api/*", (c) => jsonError(c, 404, `no API route ${c.req.method} ${c.req.path}`));
   app.route("/healthz", healthRoutes(deps.readCounts));
@@ -68,6 +73,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.route("/worlds/assets", worldAssetRoutes(deps.worldsDir));
   app.route("/avatars/presets", avatarPresetRoutes(deps.avatarPresetsDir));
   app.route(XR_INPUT_PROFILES_ROUTE, xrInputProfileRoutes());
+  app.route(VOICE_ASSETS_ROUTE, voiceAssetRoutes());
   app.route("/", clientRoutes(deps.clientDir));
   return app;
 }

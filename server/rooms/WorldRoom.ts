@@ -1,6 +1,8 @@
 import { CloseCode, Room, type AuthContext, type Client } from "@colyseus/core";
 import { ClientMessage, ServerMessage, type ErrorEvent, type JoinOptions } from "../../shared/protocol";
 import { DEFAULT_AVATAR_PRESET } from "../../shared/avatars";
+import { defaultPersona } from "../../shared/persona";
+import type { VoiceTranscriptEvent } from "../../shared/speech";
 import { PlayerState, WorldState } from "../../shared/state";
 import { walkableOf, type Walkable, type WorldDefinition } from "../../shared/world";
 import type { Identity } from "../auth";
@@ -12,9 +14,11 @@ import { CompanionGestures } from "./companionGestures";
 import { CompanionMovement, MOVEMENT_TICK_MS } from "./companionMovement";
 import { handleChat } from "./handleChat";
 import { handleMove } from "./handleMove";
+import { handleXrPose } from "./handleXrPose";
 import { createPlayerSession, type PlayerSession } from "./playerSession";
 import { RoomCompanions, type CompanionMind } from "./roomCompanions";
 import { placeArrival } from "./spawn";
+import { VoiceInput } from "./voiceInput";
 
 export interface WorldRoomDeps {
   identity: Identity;
@@ -44,6 +48,7 @@ export function createWorldRoom(deps: WorldRoomDeps) {
     private readonly sessions = new Map<string, PlayerSession>();
     private companions!: RoomCompanions;
     private movement!: CompanionMovement;
+    private voiceInput!: VoiceInput;
     private readonly gestures = new CompanionGestures();
     private arrivals = 0;
     private log!: Logger;
@@ -73,6 +78,7 @@ export function createWorldRoom(deps: WorldRoomDeps) {
         log: this.log,
       });
       this.movement = new CompanionMovement(this.state, this.walkable);
+      this.voiceInput = new VoiceInput(deps.mind.recognizer, this.log);
       this.setTimestep((elapsedMs) => {
         this.movement.tick(elapsedMs);
         this.gestures.tick(elapsedMs);
@@ -86,18 +92,26 @@ export function createWorldRoom(deps: WorldRoomDeps) {
         if (outcome.error) return this.refuse(client, outcome.error);
         if (outcome.portal) client.send(ServerMessage.Portal, outcome.portal);
       });
-      this.onMessage(ClientMessage.Chat, async (client, message) => {
+      this.onMessage(ClientMessage.XrPose, (client, message) => {
+        const player = this.state.players.get(client.sessionId);
         const session = this.sessions.get(client.sessionId);
-        if (!session) return;
-        const now = Date.now();
-        const outcome = handleChat(session, message, now);
-        if (outcome.error) return this.refuse(client, outcome.error);
-        // The echo is the acknowledgement: it goes out once the line is stored.
-        const heard = await this.companions.hear(client.sessionId, outcome.chat.text, now);
-        if (heard.lost) return this.refuse(client, heard.lost);
-        this.broadcast(ServerMessage.Chat, outcome.chat);
-        if (heard.refused) this.refuse(client, heard.refused);
-        heard.answer?.();
+        if (!player || !session) return;
+        const outcome = handleXrPose(player.xr, session, message, Date.now());
+        if (outcome.error) this.refuse(client, outcome.error);
+      });
+      this.onMessage(ClientMessage.Chat, (client, message) => this.chat(client, message));
+      this.onMessage(ClientMessage.VoiceStart, (client, message) => {
+        const error = this.voiceInput.checkStart(message);
+        if (error) return this.refuse(client, error);
+        this.companions.bargeIn(client.sessionId);
+      });
+      this.onMessage(ClientMessage.VoiceSegment, async (client, message) => {
+        const language = this.companions.languageOf(client.sessionId) ?? defaultPersona().language;
+        const heard = await this.voiceInput.transcribe(client.sessionId, message, language);
+        if (heard.error) return this.refuse(client, heard.error);
+        client.send(ServerMessage.VoiceTranscript, { text: heard.text } satisfies VoiceTranscriptEvent);
+        // From here a spoken line is a typed one: same limits, same echo, same answer.
+        await this.chat(client, { text: heard.text });
       });
       this.onMessage(ClientMessage.CompanionStop, (client, message) => {
         const error = this.companions.stop(client.sessionId, message);
@@ -151,6 +165,21 @@ export function createWorldRoom(deps: WorldRoomDeps) {
     override onDispose() {
       this.companions.dispose();
       this.log.info("room disposed");
+    }
+
+    /** A chat line, typed or transcribed. */
+    private async chat(client: Client, message: unknown) {
+      const session = this.sessions.get(client.sessionId);
+      if (!session) return;
+      const now = Date.now();
+      const outcome = handleChat(session, message, now);
+      if (outcome.error) return this.refuse(client, outcome.error);
+      // The echo is the acknowledgement: it goes out once the line is stored.
+      const heard = await this.companions.hear(client.sessionId, outcome.chat.text, now);
+      if (heard.lost) return this.refuse(client, heard.lost);
+      this.broadcast(ServerMessage.Chat, outcome.chat);
+      if (heard.refused) this.refuse(client, heard.refused);
+      heard.answer?.();
     }
 
     private refuse(client: Client, error: ErrorEvent) {

@@ -2,6 +2,7 @@ import { ClientMessage, MoveMessage, type ErrorEvent, type PortalEvent } from ".
 import type { Walkable } from "../../shared/world";
 import { describeZodError } from "../validation";
 import { checkMove } from "./movement";
+import { checkTeleport } from "./teleportCheck";
 import type { PlayerSession } from "./playerSession";
 import { refusal } from "./refusal";
 
@@ -26,7 +27,8 @@ export function handleMove(walkable: Walkable, pose: Pose, session: PlayerSessio
   const parsed = MoveMessage.safeParse(raw);
   if (!parsed.success) return refusal("invalid_message", type, describeZodError(parsed.error));
   const move = parsed.data;
-  const verdict = checkMove(walkable, pose, move, now - session.lastMoveAt);
+  if (move.teleport && !session.teleportLimit.tryTake(now)) return refusal("rate_limited", type, "too many teleports: at most 3 in 3 seconds");
+  const verdict = move.teleport ? checkTeleport(walkable, pose, move) : checkMove(walkable, pose, move, now - session.lastMoveAt);
   if (!verdict.ok) return refusal("move_rejected", type, verdict.reason);
 
   pose.x = move.x;

@@ -2,6 +2,7 @@ import type { PersonaBlueprint } from "../../shared/persona";
 import type { CompanionState } from "../../shared/state";
 import type { Conversation, Speaker, Utterance } from "../companion";
 import type { MemorySession } from "../memory";
+import type { CompanionVoice } from "../speech";
 import type { LiveTurns } from "./liveTurns";
 
 /** One reply being said. `over` once its `done` was broadcast: later events of it are dropped. */
@@ -26,4 +27,6 @@ export interface LiveCompanion {
   pending: { sessionId: string; utterance: Utterance; memoryTurn: string | undefined } | undefined;
   /** Which memory each conversation turn is, so what the owner deletes leaves the conversation. */
   liveTurns: LiveTurns;
+  /** Speaks its replies aloud; absent when the server has no TTS engine (text only). */
+  voice: CompanionVoice | undefined;
 }

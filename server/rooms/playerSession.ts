@@ -11,6 +11,8 @@ export interface PlayerSession {
   lastMoveAt: number;
   moveLimit: RateLimiter;
   chatLimit: RateLimiter;
+  xrPoseLimit: RateLimiter;
+  teleportLimit: RateLimiter;
   portals: PortalTracker;
 }
 
@@ -26,6 +28,8 @@ export function createPlayerSession(
     lastMoveAt: now,
     moveLimit: createRateLimiter(RATE_LIMITS.move, now),
     chatLimit: createRateLimiter(RATE_LIMITS.chat, now),
+    xrPoseLimit: createRateLimiter(RATE_LIMITS.xrPose, now),
+    teleportLimit: createRateLimiter(RATE_LIMITS.teleport, now),
     portals: new PortalTracker(world, at.x, at.z),
   };
 }

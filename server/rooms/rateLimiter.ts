@@ -13,6 +13,10 @@ export const RATE_LIMITS = {
   move: { limit: 30, windowMs: 1000 },
   chat: { limit: 5, windowMs: 5000 },
   otherCompanions: { limit: 3, windowMs: 30_000 },
+  /** A headset's head and hands: sent at 20 Hz, bursts allowed like moves. */
+  xrPose: { limit: 30, windowMs: 1000 },
+  /** Teleports: a few in a row, then one a second (each is a long jump the speed check skips). */
+  teleport: { limit: 3, windowMs: 3000 },
 } as const satisfies Record<string, RateLimit>;
 
 export interface RateLimiter {

@@ -6,6 +6,7 @@ import { Conversation, setupHint, type ReplyEvent, type Speaker, type Utterance 
 import type { CompanionService, StoredCompanion } from "../companions";
 import type { LanguageModel } from "../llm";
 import type { Logger } from "../logging";
+import type { SpeechRecognizer, TtsEngine } from "../speech";
 import { describePlace, type CompanionMemory, type ForgetEvent, type NamedPlace } from "../memory";
 import { describeZodError } from "../validation";
 import { addressedCompanion } from "./addressedCompanion";
@@ -16,6 +17,7 @@ import { namesNear } from "./namesNear";
 import { RATE_LIMITS } from "./rateLimiter";
 import { refusal } from "./refusal";
 import { broadcastSentence, finishReply, type ReplyOutlet } from "./replyBroadcast";
+import { roomVoice } from "./roomVoice";
 import { SpeakerLimits } from "./speakerLimits";
 import type { Placement } from "./spawn";
 
@@ -34,6 +36,10 @@ export interface CompanionMind {
   hintedOwners: Set<string>;
   /** Where companions remember; absent: they remember nothing beyond the conversation. */
   memory?: CompanionMemory | undefined;
+  /** Speaks replies aloud; absent: text only. */
+  tts?: TtsEngine | undefined;
+  /** Hears players' spoken lines; absent: typing only. */
+  recognizer?: SpeechRecognizer | undefined;
 }
 
 export interface RoomCompanionsDeps extends ReplyOutlet {
@@ -91,7 +97,8 @@ export class RoomCompanions {
       place: () => describePlace(this.deps.pointsOfInterest ?? [], state.x, state.z),
       arrivedFrom,
     });
-    const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, memory, seq: 0, reply: undefined, pending: undefined, liveTurns: new LiveTurns() };
+    const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, memory, seq: 0, reply: undefined, pending: undefined, liveTurns: new LiveTurns(), voice: undefined };
+    companion.voice = roomVoice(this.deps.mind.tts, this.deps, state.id, () => companion.persona, this.deps.log);
     const model = this.deps.mind.model;
     if (model) {
       companion.conversation = new Conversation({
@@ -183,6 +190,22 @@ export class RoomCompanions {
     return refusal("not_owner", type, "only its owner can stop a companion").error;
   }
 
+  /**
+   * The player in `sessionId` started speaking (`voice:start`): their own companion stops talking
+   * and listens, like at a stop. Nobody else's companion: a barge-in is the owner's only.
+   */
+  bargeIn(sessionId: string): void {
+    const own = this.bySession.get(sessionId);
+    if (!own) return;
+    own.pending = undefined;
+    this.interrupt(own);
+  }
+
+  /** The language the player in `sessionId` is heard in: their companion's. */
+  languageOf(sessionId: string): string | undefined {
+    return this.bySession.get(sessionId)?.persona.language;
+  }
+
   /** The owner left the room: the companion goes with them, mid-sentence if need be. */
   remove(sessionId: string): void {
     const companion = this.bySession.get(sessionId);
@@ -203,6 +226,7 @@ export class RoomCompanions {
       companion.pending = undefined;
       if (companion.reply) companion.reply.over = true;
       companion.conversation?.stop();
+      companion.voice?.dispose();
       void companion.memory?.end();
     }
     this.bySession.clear();
@@ -288,9 +312,10 @@ export class RoomCompanions {
     finishReply(this.deps, companion, reply, false);
   }
 
-  /** Ends the reply in flight now: the model is cancelled and the room told it was cut short. */
+  /** Ends the reply in flight now: the model and the voice are cancelled and the room told it was cut short. */
   private interrupt(companion: Companion): void {
     companion.conversation?.stop();
+    companion.voice?.stop();
     if (companion.reply) finishReply(this.deps, companion, companion.reply, true);
   }
 }

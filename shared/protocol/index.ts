@@ -1,3 +1,4 @@
 export * from "./messages";
 export * from "./movement";
 export * from "./companion";
+export * from "./xr";

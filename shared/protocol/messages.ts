@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AVATAR_PRESET_IDS, formatAvatarRef, parseAvatarRef } from "../avatars";
 import { VoiceSegmentMessage, VoiceStartMessage } from "../speech";
 import { CompanionStopMessage } from "./companion";
+import { XrPoseMessage } from "./xr";
 
 /** Room name registered on the server and joined by clients. */
 export const WORLD_ROOM = "world";
@@ -16,6 +17,8 @@ export const ClientMessage = {
   VoiceStart: "voice:start",
   /** A spoken segment (VoiceSegmentMessage), heard like a chat line once transcribed. */
   VoiceSegment: "voice:segment",
+  /** Head and hands of a person in a headset (XrPoseMessage). */
+  XrPose: "xr:pose",
 } as const;
 
 /** Server → client message types. */
@@ -52,6 +55,8 @@ export const MoveMessage = z
     yaw: finite,
     /** Head pitch, radians, −π/2…π/2. */
     pitch: finite.min(-Math.PI / 2).max(Math.PI / 2),
+    /** A headset's teleport: a jump of up to TELEPORT_MAX_METRES onto walkable ground, over obstacles. */
+    teleport: z.literal(true).optional(),
   })
   .strict();
 export type MoveMessage = z.infer<typeof MoveMessage>;
@@ -73,6 +78,7 @@ export const clientMessageSchemas = {
   [ClientMessage.CompanionStop]: CompanionStopMessage,
   [ClientMessage.VoiceStart]: VoiceStartMessage,
   [ClientMessage.VoiceSegment]: VoiceSegmentMessage,
+  [ClientMessage.XrPose]: XrPoseMessage,
 } as const;
 
 export const DisplayName = z

@@ -1,2 +1,3 @@
 export * from "./visemes";
 export * from "./messages";
+export * from "./textTimeline";

@@ -1,5 +1,35 @@
 import { schema, t, type SchemaType } from "@colyseus/schema";
 
+const unit = () => t.quantized({ min: -1, max: 1 }).default(0);
+const reach = () => t.quantized({ min: -1.5, max: 1.5 }).default(0);
+const height = () => t.quantized({ min: 0, max: 3 }).default(0);
+
+/**
+ * A headset's head and hands (shared/protocol XrPoseMessage), 16 bits a number. `headHeight` 0:
+ * not in a headset (the body's own head pose applies). Hands are in the body's frame.
+ */
+export const XrPoseState = schema(
+  {
+    /** Eye height above the feet, m. */
+    headHeight: height(),
+    /** Head rotation in the body's frame (x, y, z, w). */
+    headX: unit(),
+    headY: unit(),
+    headZ: unit(),
+    headW: unit().default(1),
+    leftTracked: t.boolean().default(false),
+    leftX: reach(),
+    leftY: height(),
+    leftZ: reach(),
+    rightTracked: t.boolean().default(false),
+    rightX: reach(),
+    rightY: height(),
+    rightZ: reach(),
+  },
+  "XrPoseState",
+);
+export type XrPoseState = SchemaType<typeof XrPoseState>;
+
 /** A person in the room. Keyed by session id in `WorldState.players`. */
 export const PlayerState = schema(
   {
@@ -16,6 +46,8 @@ export const PlayerState = schema(
     pitch: t.float32(),
     /** False while the player's connection dropped and the room holds their place. */
     connected: t.boolean().default(true),
+    /** Head and hands while in a headset. */
+    xr: t.ref(XrPoseState),
   },
   "PlayerState",
 );

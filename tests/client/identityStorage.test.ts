@@ -1,21 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { forgetIdentity, lastUsedName, loadIdentity, saveIdentity } from "../../client/net/identityStorage";
-
-class MemoryStorage {
-  private items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { installMemoryStorage } from "../support/memoryStorage";
 
 beforeEach(() => {
-  (globalThis as { localStorage?: unknown }).localStorage = new MemoryStorage();
+  installMemoryStorage();
 });
 
 describe("identity storage", () => {

@@ -1,45 +1,35 @@
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { Euler, Quaternion } from "three";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KindredHandle } from "../../client/automation/kindredHandle";
 import { SNAP_TURN_ANGLE } from "../../client/xr/snapTurn";
 import { createArc, teleportRefusal, traceArc } from "../../client/xr/teleportArc";
+import type { SpeechStatus } from "../../shared/speech";
 import { walkableOf, WorldDefinition } from "../../shared/world";
+import type { SpeechRecognizer } from "../../server/speech";
+import { joinAsCompanionOwner, type CompanionOwner } from "../../bench/support/companionOwner";
 import { startScriptedLlmServer, type ScriptedLlmServer } from "../support/scriptedLlmServer";
 import { launchChromium } from "./support/chromium";
+import { installEmulatedHeadset } from "./support/emulatedHeadset";
 import { startTestServer, type TestServer } from "./support/kindredServer";
 import { waitForOwnCompanionToSettle } from "./support/companionSettle";
 import { pixelStats, regionDifference } from "./support/pixels";
 import plazaJson from "../../worlds/plaza.json";
 
 const VIEWPORT = { width: 640, height: 480 };
-/** iwer's browser build: it defines `IWER` on the page before any of the app's scripts run. */
-const IWER_BUILD = createRequire(import.meta.url).resolve("iwer/build/iwer.min.js");
 /** Where the test holds the emulated headset (tracked space, metres; local-floor: y is eye height). */
 const EYE_HEIGHT = 1.6;
 const HAND_HEIGHT = 1.2;
 const plaza = walkableOf(WorldDefinition.parse(plazaJson));
+/** Chromium's stand-in microphone, so push-to-talk can open one. */
+const FAKE_MICROPHONE = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"];
 
-/** What the page keeps of the emulated Quest 3, for the test to drive. */
-interface EmulatedHeadset {
-  position: { x: number; y: number; z: number; set(x: number, y: number, z: number): void };
-  quaternion: { set(x: number, y: number, z: number, w: number): void };
-  controllers: Record<
-    "left" | "right",
-    {
-      position: { set(x: number, y: number, z: number): void };
-      quaternion: { set(x: number, y: number, z: number, w: number): void };
-      updateAxes(id: string, x: number, y: number): void;
-      updateButtonValue(id: string, value: number): void;
-    }
-  >;
-}
-declare global {
-  interface Window {
-    xrDevice?: EmulatedHeadset;
-  }
-}
+/** Speech recognition that is there (push-to-talk needs the server to take speech) and hears nothing in particular. */
+const recognizer: SpeechRecognizer = {
+  transcribe: async () => "",
+  status: (): SpeechStatus["asr"] => ({ available: true }),
+  dispose: async () => undefined,
+};
 
 /** The same world in a (emulated) headset: entering VR, walking, turning and teleporting. */
 describe("immersive mode", () => {
@@ -47,22 +37,17 @@ describe("immersive mode", () => {
   let llm: ScriptedLlmServer;
   let browser: Browser;
   let page: Page;
+  /** Another person in the room (through the SDK), who sees what the room shows of the headset wearer. */
+  let observer: CompanionOwner | undefined;
   /** Where the test holds the headset in the tracked space. */
   const head = { x: 0, z: 0 };
 
   beforeAll(async () => {
     llm = await startScriptedLlmServer();
-    kindred = await startTestServer({ llmMode: "openai", llmBaseUrl: llm.baseURL, llmModel: llm.model });
-    browser = await launchChromium();
+    kindred = await startTestServer({ llmMode: "openai", llmBaseUrl: llm.baseURL, llmModel: llm.model, speechRecognizer: recognizer });
+    browser = await launchChromium(FAKE_MICROPHONE);
     page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-    // Headless Chromium's own navigator.xr offers no VR: iwer's runtime replaces it before the app loads.
-    await page.addInitScript({ path: IWER_BUILD });
-    await page.addInitScript(() => {
-      const IWER = (window as unknown as { IWER: { XRDevice: new (config: unknown) => EmulatedHeadset & { installRuntime(o: object): void }; metaQuest3: unknown } }).IWER;
-      const device = new IWER.XRDevice(IWER.metaQuest3);
-      device.installRuntime({ forceInstall: true });
-      (window as unknown as { xrDevice: EmulatedHeadset }).xrDevice = device;
-    });
+    await installEmulatedHeadset(page);
     await page.goto(kindred.server.url);
     await page.getByTestId("name-input").fill("Vera");
     await page.getByTestId("join-button").click();
@@ -71,6 +56,7 @@ describe("immersive mode", () => {
   });
 
   afterAll(async () => {
+    await observer?.leave();
     await browser?.close();
     await kindred?.close();
     await llm?.close();
@@ -134,6 +120,8 @@ describe("immersive mode", () => {
     await page.waitForFunction(() => window.__kindred!.xr.presenting, undefined, { timeout: 30_000 });
     expect((await handle()).xr.mode).toBe("vr");
     await frames(5);
+    // The headset's frame budget: no sun shadow map.
+    expect((await handle()).xr.shadowsOff).toBe(true);
     const shot = await page.locator("canvas").first().screenshot();
     const stats = await pixelStats(page, shot);
     // A rendered scene (sky, ground, fountain, people), not a cleared or blank canvas.
@@ -237,6 +225,82 @@ describe("immersive mode", () => {
     await page.waitForTimeout(2500);
     const later = (await handle()).self;
     expect(Math.hypot(later.x - aim.x, later.z - aim.z)).toBeLessThan(0.01);
+  });
+
+  it("shows another person in the room the headset's eye height, head turn and hands", { timeout: 60_000 }, async () => {
+    observer = await joinAsCompanionOwner(kindred.server.url, "Otto", "plaza");
+    const vera = (await handle()).sessionId;
+    const seen = () => observer!.room.state.players.get(vera)?.xr;
+    const until = async (check: () => boolean, what: string) => {
+      const deadline = Date.now() + 15_000;
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(seen()?.toJSON())}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    await until(() => Math.abs((seen()?.headHeight ?? 0) - EYE_HEIGHT) < 0.01, "Otto to see Vera's standing eye height");
+
+    // Vera sits down, looks 40° down and holds her right controller out in front, a little to her right.
+    const nod = (40 * Math.PI) / 180;
+    await page.evaluate(
+      ({ nod }) => {
+        window.xrDevice!.position.set(window.xrDevice!.position.x, 1.15, window.xrDevice!.position.z);
+        window.xrDevice!.quaternion.set(-Math.sin(nod / 2), 0, 0, Math.cos(nod / 2));
+        const hand = window.xrDevice!.controllers.right;
+        hand.position.set(window.xrDevice!.position.x + 0.1, 0.95, window.xrDevice!.position.z - 0.45);
+        hand.quaternion.set(0, 0, 0, 1);
+      },
+      { nod },
+    );
+    await until(() => Math.abs((seen()?.headHeight ?? 0) - 1.15) < 0.01 && (seen()?.rightTracked ?? false), "Otto to see Vera seated, right hand out");
+    const xr = seen()!;
+    // Looking down is a turn about the body's sideways axis by the nod: (sin 20°, 0, 0, cos 20°).
+    const sign = Math.sign(xr.headW);
+    expect(xr.headX * sign).toBeCloseTo(Math.sin(nod / 2), 2);
+    expect(Math.abs(xr.headY)).toBeLessThan(0.01);
+    expect(xr.headW * sign).toBeCloseTo(Math.cos(nod / 2), 2);
+    // Body frame: +z forward, +x the body's left.
+    // The grip sits a little off the controller's own origin.
+    expect(xr.rightY).toBeCloseTo(0.95, 1);
+    expect(xr.rightZ).toBeCloseTo(0.45, 1);
+    expect(xr.rightX).toBeCloseTo(-0.1, 1);
+    await holdHeadset(head.x, head.z);
+  });
+
+  it("lays out the in-VR panel, and holding the left controller's X button listens", { timeout: 60_000 }, async () => {
+    const panel = (await handle()).xr.panel;
+    // uikit's own layout of the 320-pixel panel: it was loaded (lazily) and measured.
+    expect(panel.width).toBeCloseTo(320, 0);
+    expect(panel.height).toBeGreaterThan(100);
+
+    const presses = (await handle()).listening.speechStarts;
+    await page.evaluate(() => window.xrDevice!.controllers.left.updateButtonValue("x-button", 1));
+    await page.waitForFunction(() => window.__kindred!.xr.pushToTalkHeld, undefined, { timeout: 20_000 });
+    await page.waitForFunction((n) => window.__kindred!.listening.speechStarts > n, presses, { timeout: 20_000 });
+    const listening = (await handle()).listening;
+    expect(listening.problem).toBe("");
+    expect(["listening", "speaking"]).toContain(listening.state);
+    await page.evaluate(() => window.xrDevice!.controllers.left.updateButtonValue("x-button", 0));
+    await page.waitForFunction(() => !window.__kindred!.xr.pushToTalkHeld && window.__kindred!.listening.state !== "listening", undefined, { timeout: 20_000 });
+  });
+
+  it("in passthrough (AR) draws no sky and no ground, and the room forgets the head when VR ends", { timeout: 120_000 }, async () => {
+    const vera = (await handle()).sessionId;
+    expect((await handle()).xr.backdropHidden).toBe(false);
+    await page.evaluate(() => void window.xrDevice!.activeSession?.end());
+    await page.waitForFunction(() => !window.__kindred!.xr.presenting, undefined, { timeout: 30_000 });
+    const deadline = Date.now() + 15_000;
+    while (observer!.room.state.players.get(vera)!.xr.headHeight !== 0) {
+      if (Date.now() > deadline) throw new Error("the room still shows Vera's headset after the session ended");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    await page.getByTestId("enter-ar").click();
+    await page.waitForFunction(() => window.__kindred!.xr.presenting, undefined, { timeout: 30_000 });
+    expect((await handle()).xr.mode).toBe("ar");
+    await page.waitForFunction(() => window.__kindred!.xr.backdropHidden, undefined, { timeout: 30_000 });
+    await page.evaluate(() => void window.xrDevice!.activeSession?.end());
+    await page.waitForFunction(() => !window.__kindred!.xr.presenting && !window.__kindred!.xr.backdropHidden, undefined, { timeout: 30_000 });
   });
 });
 

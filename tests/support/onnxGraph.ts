@@ -19,7 +19,7 @@ export interface OnnxNode {
 
 export interface OnnxValue {
   name: string;
-  type: "float" | "int64";
+  type: "float" | "int64" | "bool";
   /** A number is a fixed size, a string a symbolic one ("batch"). */
   shape: Array<number | string>;
 }
@@ -33,7 +33,7 @@ export interface OnnxGraph {
   outputs: OnnxValue[];
 }
 
-const ELEMENT_TYPE = { float: 1, int64: 7 } as const;
+const ELEMENT_TYPE = { float: 1, int64: 7, bool: 9 } as const;
 const ATTRIBUTE_FLOAT = 1;
 const ATTRIBUTE_INT = 2;
 const ATTRIBUTE_INTS = 7;

@@ -1,6 +1,7 @@
 import { GLTFLoader } from "three/examples/jsm/loaders/GLTFLoader.js";
 import { VRMLoaderPlugin, VRMUtils, type VRM } from "@pixiv/three-vrm";
 import { VRMAnimationLoaderPlugin, type VRMAnimation } from "@pixiv/three-vrm-animation";
+import { cullWithBodyBounds } from "./bodyBounds";
 
 let loader: GLTFLoader | null = null;
 
@@ -16,8 +17,8 @@ function vrmLoader(): GLTFLoader {
 
 /**
  * A new VRM from a file's bytes, ready to draw: unused vertices dropped, skeletons merged (fewer
- * bone matrices per frame), a VRM 0.x turned to face +Z like a 1.0 model, meshes never
- * frustum-culled (their bounds don't follow the skinned pose) and casting shadows.
+ * bone matrices per frame), a VRM 0.x turned to face +Z like a 1.0 model, meshes culled
+ * against bounds that hold the body in any pose, and casting shadows.
  */
 export async function parseVrm(buffer: ArrayBuffer): Promise<VRM> {
   const gltf = await vrmLoader().parseAsync(buffer, "");
@@ -26,8 +27,8 @@ export async function parseVrm(buffer: ArrayBuffer): Promise<VRM> {
   VRMUtils.removeUnnecessaryVertices(gltf.scene);
   VRMUtils.combineSkeletons(gltf.scene);
   VRMUtils.rotateVRM0(vrm);
+  cullWithBodyBounds(vrm.scene);
   vrm.scene.traverse((object) => {
-    object.frustumCulled = false;
     if ((object as { isMesh?: boolean }).isMesh) object.castShadow = true;
   });
   return vrm;

@@ -3,8 +3,8 @@ import type { Logger } from "../../logging";
 import type { Queryable } from "../../storage";
 import { startEmbeddingQueue, type EmbeddingQueueOptions } from "./embeddingQueue";
 import { registerEmbeddingModel, type EmbeddingModelRef } from "./embeddingStore";
+import { createModelProgress } from "../../models";
 import { loadEmbedder, type Embedder } from "./loadEmbedder";
-import { createModelProgress } from "./modelProgress";
 
 /** off: configured `none`; idle: not needed yet; unavailable: loading failed (full-text only until restart). */
 export type EmbeddingsState = "off" | "idle" | "loading" | "ready" | "unavailable";
@@ -61,7 +61,7 @@ export function createMemoryEmbeddings({ db, model, dataDir, logger, terminal = 
       state = "loading";
       logger.info({ model }, `loading the embedding model ${model}`);
       try {
-        const embedder = await loadEmbedder({ model, cacheDir: path.join(dataDir, "models"), onProgress: createModelProgress(logger, terminal) });
+        const embedder = await loadEmbedder({ model, cacheDir: path.join(dataDir, "models"), onProgress: createModelProgress({ logger, terminal, label: "embedding model" }).report });
         const ref = await registerEmbeddingModel(db, embedder.name, embedder.dimensions);
         state = "ready";
         logger.info({ model, dimensions: embedder.dimensions }, "embedding model ready: recall is hybrid (full-text and vectors)");

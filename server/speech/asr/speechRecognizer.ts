@@ -11,3 +11,11 @@ export interface SpeechRecognizer {
   status(): SpeechStatus["asr"];
   dispose(): Promise<void>;
 }
+
+/**
+ * Speech cannot be recognised now (off, downloading, failed, or a language the model lacks):
+ * the message is meant for the speaker, as it is (the room answers with `asr_unavailable`).
+ */
+export class SpeechUnavailableError extends Error {
+  override readonly name = "SpeechUnavailableError";
+}

@@ -5,9 +5,10 @@ import { avatarsMigration } from "./004_avatars";
 import { factsMigration } from "./005_facts";
 import { relationshipsMigration } from "./006_relationships";
 import { memoryEmbeddingsMigration } from "./007_memoryEmbeddings";
+import { memoryLexemesMigration } from "./008_memoryLexemes";
 import type { Migration } from "./migration";
 
 export type { Migration } from "./migration";
 
 /** Every migration, in the order they are applied. Append new ones at the end. */
-export const MIGRATIONS: readonly Migration[] = [usersMigration, companionsMigration, memoriesMigration, avatarsMigration, factsMigration, relationshipsMigration, memoryEmbeddingsMigration];
+export const MIGRATIONS: readonly Migration[] = [usersMigration, companionsMigration, memoriesMigration, avatarsMigration, factsMigration, relationshipsMigration, memoryEmbeddingsMigration, memoryLexemesMigration];

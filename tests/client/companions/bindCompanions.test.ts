@@ -101,6 +101,17 @@ describe("bindCompanions and bindCompanionSpeech", () => {
     expect(useCompanions.getState().saying[track.id]).toMatchObject({ id: `${track.id}-7`, text: "Look over there!" });
   });
 
+  it("a voiced sentence shows its bubble but leaves the lips to its audio chunks", async () => {
+    const track = trackOf(bob);
+    const speakText = vi.spyOn(track.driver, "speakText");
+    const sentence: CompanionSentenceEvent = { companionId: track.id, ownerId: track.ownerId, seq: 8, text: "Hear me now.", actions: [], voiced: true };
+    const heard = new Promise<void>((resolve) => alice.onMessage(ServerMessage.CompanionSentence, () => resolve()));
+    client.serverRoom(alice).broadcast(ServerMessage.CompanionSentence, sentence);
+    await heard;
+    expect(speakText).not.toHaveBeenCalled();
+    expect(useCompanions.getState().saying[track.id]).toMatchObject({ id: `${track.id}-8`, text: "Hear me now." });
+  });
+
   it("a reply cut short stops the mouth; one that ends normally lets it finish", async () => {
     const track = trackOf(bob);
     const stopSpeaking = vi.spyOn(track.driver, "stopSpeaking");

@@ -46,7 +46,11 @@ describe("teleportRefusal", () => {
     expect(teleportRefusal(walkable, 0, 0, 0, 9.9)).toBe("outside the world");
   });
 
-  it("refuses a spot behind a wall, which the room would refuse as a move through it", () => {
-    expect(teleportRefusal(walkable, 0, -2, 0, -8)).toBe("the way there is blocked");
+  it("allows a spot behind a wall: the arc flies over it", () => {
+    expect(teleportRefusal(walkable, 0, -2, 0, -8)).toBeNull();
+  });
+
+  it("refuses a spot farther than the room accepts a teleport", () => {
+    expect(teleportRefusal(walkable, -4, -9, 4, -2)).toBe("too far");
   });
 });

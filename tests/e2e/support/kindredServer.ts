@@ -25,6 +25,9 @@ export async function startTestServer(options: StartServerOptions = {}): Promise
     embeddingModel: "none",
     // Memory's own model calls (fact extraction, summaries) would take answers scripted for replies.
     memoryUsesModel: false,
+    // No voice unless a test brings one: `auto` would download Kokoro and Whisper.
+    ttsEngine: "none",
+    asrModel: "none",
     ...options,
   });
   return {

@@ -1,4 +1,5 @@
 import type { Browser, Page } from "playwright-core";
+import type { StartServerOptions } from "../../../server/app";
 import { startScriptedLlmServer, type ScriptedLlmServer } from "../../support/scriptedLlmServer";
 import { launchChromium } from "./chromium";
 import { startTestServer, type TestServer } from "./kindredServer";
@@ -12,10 +13,16 @@ export interface PersonWithCompanion {
   close(): Promise<void>;
 }
 
-export async function joinWithScriptedCompanion(name: string): Promise<PersonWithCompanion> {
+/** What a test adds: server settings (voice, speech recognition) and Chromium flags (a fake microphone). */
+export interface CompanionWorldOptions {
+  server?: StartServerOptions;
+  chromiumArgs?: string[];
+}
+
+export async function joinWithScriptedCompanion(name: string, options: CompanionWorldOptions = {}): Promise<PersonWithCompanion> {
   const llm = await startScriptedLlmServer();
-  const kindred = await startTestServer({ llmMode: "openai", llmBaseUrl: llm.baseURL, llmModel: llm.model });
-  const browser = await launchChromium();
+  const kindred = await startTestServer({ llmMode: "openai", llmBaseUrl: llm.baseURL, llmModel: llm.model, ...options.server });
+  const browser = await launchChromium(options.chromiumArgs);
   const page = await (await browser.newContext({ viewport: { width: 800, height: 640 } })).newPage();
   await page.goto(kindred.server.url);
   await page.getByTestId("name-input").fill(name);

@@ -4,7 +4,8 @@ import { ColyseusTestServer } from "@colyseus/testing/TestServer";
 import { WORLD_ROOM, type CompanionDoneEvent, type CompanionSentenceEvent, type JoinOptions } from "../../../shared/protocol";
 import { WorldState } from "../../../shared/state";
 import type { WorldRoom } from "../../../server/rooms";
-import { guestToken, type TestServer } from "../support/testServer";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { guestToken, startTestServer, type TestServer } from "../support/testServer";
 
 export type Joined = ClientRoom<unknown, WorldState>;
 
@@ -17,7 +18,7 @@ export function roomTestClient(server: TestServer) {
     joined.add(room);
     room.onLeave(() => joined.delete(room));
     // Every player hears every chat line and companion event; tests that care listen themselves.
-    for (const type of ["chat", "companion:sentence", "companion:done"]) room.onMessage(type, () => undefined);
+    for (const type of ["chat", "companion:sentence", "companion:done", "companion:audio", "companion:audio-stop"]) room.onMessage(type, () => undefined);
     await room.waitForInitialState();
     return room;
   };
@@ -42,27 +43,23 @@ export function roomTestClient(server: TestServer) {
 
 export type Heard = ({ kind: "sentence" } & CompanionSentenceEvent) | ({ kind: "done" } & CompanionDoneEvent);
 
-/** Records every companion event a player receives, in order, and waits for the ones a test expects. */
-export function hearCompanions(room: Joined) {
-  const heard: Heard[] = [];
+/** Events in the order they arrive, and a wait for the ones a test expects; `describe` says what was heard when a wait fails. */
+export function recordEvents<T>(describe: (heard: T[]) => string) {
+  const heard: T[] = [];
   const waiters = new Set<() => void>();
-  const record = (event: Heard) => {
-    heard.push(event);
-    for (const waiter of [...waiters]) waiter();
-  };
-  room.onMessage("companion:sentence", (event: CompanionSentenceEvent) => record({ kind: "sentence", ...event }));
-  room.onMessage("companion:done", (event: CompanionDoneEvent) => record({ kind: "done", ...event }));
   return {
     heard,
-    /** The events of one companion. */
-    of: (companionId: string) => heard.filter((event) => event.companionId === companionId),
+    record(event: T): void {
+      heard.push(event);
+      for (const waiter of [...waiters]) waiter();
+    },
     /** Resolves once `check` holds (re-checked on every event), fails after `ms`. */
     until(check: () => boolean, what: string, ms = 5000): Promise<void> {
       if (check()) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(waiter);
-          reject(new Error(`timed out waiting for ${what}; heard ${JSON.stringify(heard)}`));
+          reject(new Error(`timed out waiting for ${what}; heard ${describe(heard)}`));
         }, ms);
         const waiter = () => {
           if (!check()) return;
@@ -73,6 +70,19 @@ export function hearCompanions(room: Joined) {
         waiters.add(waiter);
       });
     },
+  };
+}
+
+/** Records every companion event a player receives, in order, and waits for the ones a test expects. */
+export function hearCompanions(room: Joined) {
+  const events = recordEvents<Heard>((heard) => JSON.stringify(heard));
+  room.onMessage("companion:sentence", (event: CompanionSentenceEvent) => events.record({ kind: "sentence", ...event }));
+  room.onMessage("companion:done", (event: CompanionDoneEvent) => events.record({ kind: "done", ...event }));
+  return {
+    heard: events.heard,
+    /** The events of one companion. */
+    of: (companionId: string) => events.heard.filter((event) => event.companionId === companionId),
+    until: events.until,
   };
 }
 
@@ -92,4 +102,27 @@ export function untilState(room: Joined, check: () => boolean, what: string, ms 
     };
     room.onStateChange(listener);
   });
+}
+
+/**
+ * For a describe block (or file) of room tests: a real server started before them, a
+ * {@link roomTestClient} whose players leave after each test, and the server stopped after all.
+ */
+export function roomTestServer(): { client(): ReturnType<typeof roomTestClient> } {
+  let server: TestServer | undefined;
+  let client: ReturnType<typeof roomTestClient> | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    client = roomTestClient(server);
+  });
+  afterEach(() => client?.cleanup());
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    client() {
+      if (!client) throw new Error("the room test server is not started yet: call client() inside a test");
+      return client;
+    },
+  };
 }

@@ -38,6 +38,9 @@ export async function startTestServer(options: StartServerOptions = {}): Promise
     localModel: "none",
     // Memory's own model calls (facts, summaries) would take scripted answers meant for replies.
     memoryUsesModel: false,
+    // No voice unless a test brings one: `auto` would download Kokoro and Whisper.
+    ttsEngine: "none",
+    asrModel: "none",
     ...options,
   });
   return {

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench -- avatar-update [--avatars 20] [--frames 600] [--spread 12]`
+ *
+ * The avatar update of the client bench without a browser: the generated presets, parsed as the
+ * client parses them, each driven by its own AvatarDriver (seeded), standing on a ring around
+ * a camera at 2…`spread` m, half of them walking, a third of them talking, all gazing at the
+ * camera, which looks one way (60° field of view): bodies behind it only advance their clocks,
+ * as in the client; `--all-in-view` poses every body, for the cost of one fully posed avatar. Per frame it runs what the client runs before rendering (every driver's update) and
+ * then the scene's matrix update that rendering does, and reports the ms per frame of both,
+ * p50/p95. Node has no GPU noise and a stable clock, so it shows the CPU cost of the avatar
+ * code alone; on a shared machine, compare runs made at the same load.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { PerspectiveCamera, Scene, Vector3, Group } from "three";
+import { createAvatarDriver, type AvatarDriver, type AvatarPose } from "../client/avatar/avatarDriver";
+import { parseVrm } from "../client/avatar/loading/vrmParser";
+import { bodyInView } from "../client/avatar/inView";
+import { seededRandom } from "../client/world/seededRandom";
+import { percentile } from "./support/processStats";
+
+const FRAME_S = 1 / 60;
+const WARM_UP_FRAMES = 60;
+
+interface Body {
+  driver: AvatarDriver;
+  pose: AvatarPose;
+  angle: number;
+  radius: number;
+  walking: boolean;
+}
+
+export async function main(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      avatars: { type: "string", default: "20" },
+      frames: { type: "string", default: "600" },
+      spread: { type: "string", default: "12" },
+      "all-in-view": { type: "boolean", default: false },
+    },
+  });
+  const count = Number(values.avatars);
+  const frames = Number(values.frames);
+  const spread = Number(values.spread);
+  const allInView = values["all-in-view"] === true;
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(frames) || frames < 1 || !(spread >= 2)) {
+    throw new Error("--avatars and --frames must be whole numbers ≥ 1, --spread a distance ≥ 2 m");
+  }
+  const presetDir = new URL("../avatars/presets/", import.meta.url);
+  const presets = readdirSync(presetDir).filter((f) => f.endsWith(".vrm")).sort();
+  if (presets.length === 0) throw new Error("no presets in avatars/presets: run `npm run avatars`");
+
+  process.stderr.write(`loading ${count} avatars (${presets.join(", ")}) …\n`);
+  const scene = new Scene();
+  const camera = new PerspectiveCamera(60, 16 / 9, 0.1, 200);
+  camera.position.set(0, 1.6, 0);
+  camera.lookAt(0, 1.4, -5);
+  scene.add(camera);
+  const eye = new Vector3(0, 1.6, 0);
+  const random = seededRandom(7);
+  const bodies: Body[] = [];
+  for (let i = 0; i < count; i++) {
+    const file = readFileSync(new URL(presets[i % presets.length]!, presetDir));
+    const vrm = await parseVrm(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
+    const root = new Group();
+    root.add(vrm.scene);
+    scene.add(root);
+    const driver = createAvatarDriver({ random: seededRandom(100 + i) });
+    driver.attach(vrm, root);
+    driver.lookAt(eye);
+    driver.setEmotion(i % 2 ? "happy" : "relaxed");
+    if (i % 3 === 0) driver.speakText("Hello there, it is a lovely day for a walk around the plaza with you.");
+    const radius = 2 + (spread - 2) * random();
+    bodies.push({ driver, pose: { x: 0, y: 0, z: 0, yaw: 0, speed: 0 }, angle: random() * Math.PI * 2, radius, walking: i % 2 === 0 });
+  }
+
+  let posed = 0;
+  const updateMs: number[] = [];
+  const updateCpuMs: number[] = [];
+  const matrixMs: number[] = [];
+  for (let f = 0; f < WARM_UP_FRAMES + frames; f++) {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    for (const body of bodies) {
+      if (body.walking) body.angle += (1.2 / body.radius) * FRAME_S;
+      const pose = body.pose;
+      pose.x = Math.cos(body.angle) * body.radius;
+      pose.z = Math.sin(body.angle) * body.radius;
+      pose.yaw = body.walking ? -body.angle : Math.atan2(-pose.x, -pose.z);
+      pose.speed = body.walking ? 1.2 : 0;
+      body.driver.setDistance(Math.hypot(pose.x, pose.y - eye.y, pose.z));
+      const inView = allInView || bodyInView(camera, pose.x, pose.y, pose.z);
+      body.driver.setInView(inView);
+      if (inView && f >= WARM_UP_FRAMES) posed++;
+    }
+    for (const body of bodies) body.driver.update(FRAME_S, body.pose);
+    const updated = performance.now();
+    const cpu = process.cpuUsage(cpuStarted);
+    scene.updateMatrixWorld();
+    const done = performance.now();
+    if (f >= WARM_UP_FRAMES) {
+      updateMs.push(updated - started);
+      updateCpuMs.push((cpu.user + cpu.system) / 1000);
+      matrixMs.push(done - updated);
+    }
+    if (f % 60 === 0) process.stderr.write(`\r  frame ${f}/${WARM_UP_FRAMES + frames}   `);
+  }
+  process.stderr.write("\n");
+  const round = (v: number | null) => Math.round((v ?? Number.NaN) * 1000) / 1000;
+  return {
+    avatars: count,
+    frames,
+    posedPerFrame: Math.round((posed / frames) * 10) / 10,
+    avatarUpdateMsPerFrame: { p50: round(percentile(updateMs, 50)), p95: round(percentile(updateMs, 95)) },
+    avatarUpdateCpuMsPerFrame: { mean: round(updateCpuMs.reduce((a, b) => a + b, 0) / frames), p50: round(percentile(updateCpuMs, 50)) },
+    sceneMatrixMsPerFrame: { p50: round(percentile(matrixMs, 50)), p95: round(percentile(matrixMs, 95)) },
+    machine: `${cpus().length} cores, Node ${process.version}, load ${loadavg()[0]!.toFixed(1)}`,
+  };
+}

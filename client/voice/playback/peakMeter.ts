@@ -1,0 +1,27 @@
+/** Samples a meter looks at (about 10 ms). */
+const METER_SAMPLES = 512;
+
+/** Measures how loud a node's output is, only when asked: nothing runs per frame. */
+export interface PeakMeter {
+  /** Largest sample magnitude in the last few milliseconds (0 = silent). */
+  read(): number;
+  disconnect(): void;
+}
+
+/** Taps output `output` of `node` (the node's other connections are untouched). */
+export function peakMeter(context: BaseAudioContext, node: AudioNode, output = 0): PeakMeter {
+  const analyser = new AnalyserNode(context, { fftSize: METER_SAMPLES });
+  node.connect(analyser, output);
+  const samples = new Float32Array(METER_SAMPLES);
+  return {
+    read() {
+      analyser.getFloatTimeDomainData(samples);
+      let peak = 0;
+      for (let i = 0; i < samples.length; i++) peak = Math.max(peak, Math.abs(samples[i]!));
+      return peak;
+    },
+    disconnect() {
+      node.disconnect(analyser);
+    },
+  };
+}

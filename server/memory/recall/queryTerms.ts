@@ -1,0 +1,73 @@
+import type { Queryable } from "../../storage";
+import type { MemoryScope } from "./memoryScope";
+
+/** One stemmed word of a question, with how much a memory holding it counts. */
+export interface QueryTerm {
+  /** The word as a one-word tsquery, in Postgres's own quoting. */
+  query: string;
+  /** How many of the companion's memories hold it, seen or not: what searching it reads. */
+  memories: number;
+  /** BM25's inverse document frequency among the memories this speaker may see: rare words count far more. */
+  idf: number;
+}
+
+export interface QueryTerms {
+  /** Every word, rarest first: each is scored in every candidate. */
+  all: QueryTerm[];
+  /** The companion's memories, seen or not. */
+  total: number;
+}
+
+/** The words to search the full-text index with, for candidates. */
+export interface SearchedTerms {
+  /** An OR of them, as tsquery text. */
+  query: string;
+  /** How many memories searching them reads at most. */
+  reach: number;
+  /** The sum of the idf of the words left out: a memory holding none of the searched ones scores no more than this. */
+  leftOutIdf: number;
+}
+
+/**
+ * The rarest words, added while the memories they reach stay within `reach` (the rarest always;
+ * every word when the companion has no more memories than that): a memory holding only common
+ * words scores low in any case, and the common words still score every candidate.
+ */
+export function rarestTerms(terms: QueryTerms, reach: number): SearchedTerms {
+  let count = 0;
+  let reached = 0;
+  for (; count < terms.all.length; count++) {
+    const next = Math.min(terms.total, reached + terms.all[count]!.memories);
+    if (count > 0 && next > reach) break;
+    reached = next;
+  }
+  const searched = terms.all.slice(0, count).map((t) => t.query);
+  const leftOutIdf = terms.all.slice(count).reduce((sum, t) => sum + t.idf, 0);
+  return { query: searched.join(" | "), reach: reached, leftOutIdf };
+}
+
+/**
+ * The question's stemmed words, with their rarity among the companion's memories, read from the
+ * word counts migration 008 keeps (counting them per question would read every memory holding a
+ * common word). The owner gets weights from all memories; anyone else from the shared ones only,
+ * so no private memory sways what they get (their own private words count as unseen: rare).
+ * How many memories hold a word counts them all, seen or not: the index search reads them all.
+ */
+export async function queryTerms(db: Queryable, query: string, scope: MemoryScope): Promise<QueryTerms> {
+  const rows = await db.query<{ lexeme: string; query: string; memories: number; seen: number; total: number | null; seen_total: number | null }>(
+    `SELECT w.lexeme, quote_literal(w.lexeme)::tsquery::text AS query, coalesce(l.memories, 0) AS memories,
+            coalesce(CASE WHEN $4 THEN l.memories ELSE l.shared END, 0) AS seen, c.memories AS total,
+            CASE WHEN $4 THEN c.memories ELSE c.shared END AS seen_total
+     FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS w(lexeme)
+     LEFT JOIN memory_lexemes l ON l.companion_id = $2 AND l.owner_id = $3 AND l.lexeme = w.lexeme
+     LEFT JOIN memory_counts c ON c.companion_id = $2 AND c.owner_id = $3`,
+    [query, scope.companionId, scope.ownerId, scope.speakerIsOwner],
+  );
+  const total = Number(rows[0]?.total ?? 0);
+  const seenTotal = Number(rows[0]?.seen_total ?? 0);
+  const all = rows
+    .map((r) => ({ lexeme: r.lexeme, query: r.query, memories: Number(r.memories), seen: Number(r.seen) }))
+    .sort((a, b) => a.memories - b.memories || (a.lexeme < b.lexeme ? -1 : a.lexeme > b.lexeme ? 1 : 0))
+    .map(({ query, memories, seen }) => ({ query, memories, idf: Math.log(1 + (seenTotal - seen + 0.5) / (seen + 0.5)) }));
+  return { all, total };
+}

@@ -1,0 +1,3 @@
+export { SpeechUnavailableError, type SpeechRecognizer } from "./speechRecognizer";
+export { createSpeechRecognizer, type SpeechRecognizerOptions } from "./createSpeechRecognizer";
+export type { WhisperLoader, WhisperLoadOptions, WhisperModel } from "./whisperModel";

@@ -1,0 +1,4 @@
+export * from "./speaker";
+export * from "./visemes";
+export * from "./tts";
+export * from "./asr";

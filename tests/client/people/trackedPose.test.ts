@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { Euler, Quaternion, Vector3 } from "three";
+import { XrPoseState } from "../../../shared/state";
+import { applyTrackedPose } from "../../../client/people/trackedPose";
+import { drivenPreset } from "../avatar/support/presetAvatar";
+
+/** The horizontal angle (0 = +Z) the rendered head faces. */
+function headYaw(head: { getWorldQuaternion(q: Quaternion): Quaternion }): number {
+  const forward = new Vector3(0, 0, 1).applyQuaternion(head.getWorldQuaternion(new Quaternion()));
+  return Math.atan2(forward.x, forward.z);
+}
+
+function trackedPose(turn: number, left: [number, number, number] | null): XrPoseState {
+  const q = new Quaternion().setFromEuler(new Euler(0, turn, 0));
+  const xr = new XrPoseState();
+  xr.headHeight = 1.5;
+  [xr.headX, xr.headY, xr.headZ, xr.headW] = [q.x, q.y, q.z, q.w];
+  xr.leftTracked = left !== null;
+  if (left) [xr.leftX, xr.leftY, xr.leftZ] = left;
+  return xr;
+}
+
+describe("applyTrackedPose on a generated preset", () => {
+  it("turns the rendered head the way the headset's head turns, relative to the body", async () => {
+    const a = await drivenPreset();
+    a.pose.yaw = 0.7;
+    a.run(0.5);
+    applyTrackedPose(a.vrm, a.pose, trackedPose(0.6, null));
+    const head = a.vrm.humanoid.getRawBoneNode("head")!;
+    expect(headYaw(head)).toBeCloseTo(1.3, 2);
+  });
+
+  it("reaches the hand to where the controller is, elbow below, and leaves the other arm hanging", async () => {
+    const a = await drivenPreset();
+    a.pose.x = 2;
+    a.pose.z = -1;
+    a.pose.yaw = -0.4;
+    a.run(0.5);
+    const rightBefore = a.bone("rightHand");
+    // Raised in front, on the body's left (+x of its frame).
+    const local: [number, number, number] = [0.25, 1.35, 0.35];
+    applyTrackedPose(a.vrm, a.pose, trackedPose(0, local));
+    const c = Math.cos(a.pose.yaw);
+    const s = Math.sin(a.pose.yaw);
+    const target = new Vector3(a.pose.x + local[0] * c + local[2] * s, local[1], a.pose.z - local[0] * s + local[2] * c);
+    expect(a.bone("leftHand").distanceTo(target)).toBeLessThan(0.03);
+    expect(a.bone("leftLowerArm").y).toBeLessThan(Math.max(a.bone("leftUpperArm").y, target.y));
+    expect(a.bone("rightHand").distanceTo(rightBefore)).toBeLessThan(1e-6);
+  });
+
+  it("stretches towards a target out of reach without breaking the arm", async () => {
+    const a = await drivenPreset();
+    a.run(0.5);
+    const armLength = a.bone("leftUpperArm").distanceTo(a.bone("leftLowerArm")) + a.bone("leftLowerArm").distanceTo(a.bone("leftHand"));
+    applyTrackedPose(a.vrm, a.pose, trackedPose(0, [1.4, 2.6, 1.4]));
+    const shoulder = a.bone("leftUpperArm");
+    const reach = a.bone("leftHand").sub(shoulder);
+    expect(reach.length()).toBeGreaterThan(armLength * 0.97);
+    expect(reach.length()).toBeLessThanOrEqual(armLength + 1e-4);
+    const towards = new Vector3(1.4, 2.6, 1.4).sub(shoulder).normalize();
+    expect(reach.normalize().dot(towards)).toBeGreaterThan(0.99);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { Euler, Quaternion } from "three";
+import { XrPoseMessage } from "../../../shared/protocol";
+import { createXrPoseBuffer, writeHand, writeHead, writeSessionEnd } from "../../../client/xr/xrPose";
+
+/** A camera's world rotation looking along yaw (0 = +Z) and pitch (positive looks down). */
+function cameraLooking(yaw: number, pitch = 0): Quaternion {
+  return new Quaternion().setFromEuler(new Euler(-pitch, yaw + Math.PI, 0, "YXZ"));
+}
+
+/** The yaw (about +Y, 0 = +Z) a body-frame rotation turns the face towards. */
+function faceYaw(rotation: readonly number[]): number {
+  return new Euler().setFromQuaternion(new Quaternion(rotation[0], rotation[1], rotation[2], rotation[3]), "YXZ").y;
+}
+
+describe("writeHead", () => {
+  it("is identity when the head looks where the body faces, whichever way that is", () => {
+    for (const yaw of [0, 1.2, -2.5]) {
+      const buffer = createXrPoseBuffer();
+      writeHead(buffer, { x: 3, y: 0.5, z: -1, yaw }, 0.5 + 1.62, cameraLooking(yaw));
+      expect(buffer.message.head!.height).toBeCloseTo(1.62, 6);
+      const [x, y, z, w] = buffer.message.head!.rotation;
+      expect(Math.abs(w)).toBeCloseTo(1, 6);
+      expect(Math.hypot(x, y, z)).toBeLessThan(1e-6);
+    }
+  });
+
+  it("keeps the head's turn and nod relative to the body, as a unit quaternion the room accepts", () => {
+    const buffer = createXrPoseBuffer();
+    writeHead(buffer, { x: 0, y: 0, z: 0, yaw: 1 }, 1.1, cameraLooking(1.5, 0.3));
+    expect(faceYaw(buffer.message.head!.rotation)).toBeCloseTo(0.5, 5);
+    expect(XrPoseMessage.safeParse(buffer.message).success).toBe(true);
+  });
+
+  it("clamps the eye height to what the room accepts (lying on the floor, standing on a chair)", () => {
+    const buffer = createXrPoseBuffer();
+    writeHead(buffer, { x: 0, y: 0, z: 0, yaw: 0 }, 0.05, cameraLooking(0));
+    expect(buffer.message.head!.height).toBe(0.3);
+    writeHead(buffer, { x: 0, y: 0, z: 0, yaw: 0 }, 2.9, cameraLooking(0));
+    expect(buffer.message.head!.height).toBe(2.5);
+  });
+});
+
+describe("writeHand", () => {
+  it("puts a hand in the body's frame: forward is +z, the body's left is +x", () => {
+    const buffer = createXrPoseBuffer();
+    // Facing +X (yaw π/2): a hand 0.4 m further along +X is in front; one at −Z is on the left.
+    const body = { x: 1, y: 0.2, z: 2, yaw: Math.PI / 2 };
+    writeHand(buffer, "right", body, { x: 1.4, y: 1.2, z: 2 });
+    writeHand(buffer, "left", body, { x: 1, y: 1.0, z: 2 - 0.3 });
+    expect(buffer.message.right![0]).toBeCloseTo(0, 6);
+    expect(buffer.message.right![1]).toBeCloseTo(1.0, 6);
+    expect(buffer.message.right![2]).toBeCloseTo(0.4, 6);
+    expect(buffer.message.left![0]).toBeCloseTo(0.3, 6);
+    expect(buffer.message.left![2]).toBeCloseTo(0, 6);
+  });
+
+  it("reports no hand when none is tracked or it lies beyond reach", () => {
+    const buffer = createXrPoseBuffer();
+    const body = { x: 0, y: 0, z: 0, yaw: 0 };
+    writeHand(buffer, "left", body, { x: 0.2, y: 1, z: 0.2 });
+    expect(buffer.message.left).not.toBeNull();
+    writeHand(buffer, "left", body, null);
+    expect(buffer.message.left).toBeNull();
+    writeHand(buffer, "right", body, { x: 0, y: 0.8, z: 2 });
+    expect(buffer.message.right).toBeNull();
+  });
+
+  it("ends with no head and no hands", () => {
+    const buffer = createXrPoseBuffer();
+    writeHead(buffer, { x: 0, y: 0, z: 0, yaw: 0 }, 1.6, cameraLooking(0));
+    writeHand(buffer, "left", { x: 0, y: 0, z: 0, yaw: 0 }, { x: 0.2, y: 1, z: 0.2 });
+    expect(writeSessionEnd(buffer)).toEqual({ head: null, left: null, right: null });
+  });
+});
