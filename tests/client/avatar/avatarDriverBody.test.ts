@@ -164,7 +164,6 @@ describe("avatar driver on a generated preset: body", () => {
   it("skips springs and gaze when far, and updates at a reduced rate farther still", async () => {
     const a = await drivenPreset();
     const springs = vi.spyOn(a.vrm.springBoneManager!, "update");
-    const humanoid = vi.spyOn(a.vrm.humanoid, "update");
     a.driver.setDistance(5);
     a.run(1);
     expect(springs).toHaveBeenCalledTimes(60);
@@ -172,11 +171,16 @@ describe("avatar driver on a generated preset: body", () => {
     a.driver.setDistance(20);
     a.run(1);
     expect(springs).not.toHaveBeenCalled();
-    humanoid.mockClear();
     a.driver.setDistance(40);
-    a.run(1);
-    expect(humanoid.mock.calls.length).toBeGreaterThan(5);
-    expect(humanoid.mock.calls.length).toBeLessThan(15);
+    const spine = a.vrm.humanoid.getRawBoneNode("spine")!.quaternion;
+    const last = spine.clone();
+    let posed = 0;
+    a.run(1, () => {
+      if (!spine.equals(last)) posed++;
+      last.copy(spine);
+    });
+    expect(posed).toBeGreaterThan(5);
+    expect(posed).toBeLessThan(15);
   });
 
   it("fades its materials for warps, down to the MToon shader's own opacity", async () => {
