@@ -7,6 +7,10 @@ const BODY_RADIUS_M = 1.4;
 const frustum = new Frustum();
 const viewProjection = new Matrix4();
 const body = new Sphere();
+/** The camera state `frustum` was made from: every avatar asks each frame, one computes it. */
+let framed: Camera | null = null;
+const framedWorld = new Matrix4();
+const framedProjection = new Matrix4();
 
 /**
  * Whether a body standing with its feet at (x, y, z) can be in `camera`'s view. The camera's
@@ -15,8 +19,13 @@ const body = new Sphere();
  */
 export function bodyInView(camera: Camera, x: number, y: number, z: number): boolean {
   camera.updateWorldMatrix(true, false);
-  viewProjection.copy(camera.matrixWorld).invert().premultiply(camera.projectionMatrix);
-  frustum.setFromProjectionMatrix(viewProjection, camera.coordinateSystem, camera.reversedDepth);
+  if (camera !== framed || !framedWorld.equals(camera.matrixWorld) || !framedProjection.equals(camera.projectionMatrix)) {
+    framed = camera;
+    framedWorld.copy(camera.matrixWorld);
+    framedProjection.copy(camera.projectionMatrix);
+    viewProjection.copy(camera.matrixWorld).invert().premultiply(camera.projectionMatrix);
+    frustum.setFromProjectionMatrix(viewProjection, camera.coordinateSystem, camera.reversedDepth);
+  }
   body.center.set(x, y + BODY_CENTRE_Y_M, z);
   body.radius = BODY_RADIUS_M;
   return frustum.intersectsSphere(body);

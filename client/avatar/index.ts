@@ -15,7 +15,9 @@
  *   driver.setAmplitude(0.6);                    // audio-only fallback, call per frame
  *   driver.lookAt(ownerHeadPosition);            // read every frame; null looks ahead
  *   driver.setFade(0.3);                         // warps
- *   driver.setDistance(distanceToCamera);        // LOD
+ *   driver.setDistance(distanceToCamera);        // LOD (outline, springs, gaze, shadow, rate)
+ *   // <VrmAvatar> tells the driver whether the body is in the camera's view: out of view only
+ *   // its clocks advance (face, lip sync, gait, gestures), nothing is posed.
  *   driver.expressionWeights / loaded / lastUpdateMs / headPosition   // read-only outputs
  *
  * Download progress of avatar files: useAvatarLoading((s) => s.pending) (also s.loaded, s.total bytes).
@@ -29,4 +31,4 @@ export { useAvatarLoading, avatarLoadingSummary, type AvatarDownload, type Avata
 export { loadAvatar, type LoadedAvatar } from "./loading/loadAvatar";
 export { parseVrm } from "./loading/vrmParser";
 export { applyTints } from "./loading/tints";
-export { avatarDetail, SPRING_GAZE_DISTANCE_M, REDUCED_RATE_DISTANCE_M } from "./lod";
+export { avatarDetail, OUTLINE_DISTANCE_M, SPRING_GAZE_DISTANCE_M, REDUCED_RATE_DISTANCE_M, type AvatarDetail } from "./lod";

@@ -1,6 +1,7 @@
 import { CloseCode, ErrorCode, MatchMakeError, ServerError } from "@colyseus/sdk";
 import { WORLD_ROOM, type JoinOptions } from "../../shared/protocol";
 import { WorldState } from "../../shared/state";
+import { browserTimeZone } from "./browserTimeZone";
 import { gameClient } from "./gameClient";
 import { useConnection, type WorldRoom } from "./connectionStore";
 
@@ -70,6 +71,8 @@ async function joinRoom(options: JoinOptions): Promise<WorldRoom> {
   const clean: JoinOptions = { token: options.token, world: options.world };
   if (options.via) clean.via = options.via;
   if (options.avatar) clean.avatar = options.avatar;
+  const timeZone = options.timeZone ?? browserTimeZone();
+  if (timeZone) clean.timeZone = timeZone;
   return gameClient().joinOrCreate(WORLD_ROOM, clean, WorldState);
 }
 

@@ -153,8 +153,13 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
     if (state.teleported) {
       // One flagged jump: the room lets it over obstacles onto walkable ground in reach.
       state.teleported = false;
-      Object.assign(state.teleportMessage, { x: localPlayer.x, y: localPlayer.y, z: localPlayer.z, yaw: localPlayer.yaw, pitch: localPlayer.pitch });
-      room.send(ClientMessage.Move, state.teleportMessage);
+      const jump = state.teleportMessage;
+      jump.x = localPlayer.x;
+      jump.y = localPlayer.y;
+      jump.z = localPlayer.z;
+      jump.yaw = localPlayer.yaw;
+      jump.pitch = localPlayer.pitch;
+      room.send(ClientMessage.Move, jump);
       sent.x = localPlayer.x;
       sent.z = localPlayer.z;
       state.sentAt = now;

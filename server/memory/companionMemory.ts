@@ -13,6 +13,7 @@ import { summariseWithModel } from "./reflection/modelSummary";
 import { summariseOffline } from "./reflection/offlineSummary";
 import { RelationshipTracker } from "./relationship/relationshipTracker";
 import { localDate } from "./time/localCalendar";
+import { ownerTimeZone } from "./time/ownerTimeZone";
 
 export interface CompanionMemoryOptions {
   db: Database;
@@ -32,7 +33,10 @@ export interface CompanionMemoryOptions {
 }
 
 export interface CompanionMemory {
-  /** Starts an owner's session with their companion: reads the relationship, records the arrival. */
+  /**
+   * Starts an owner's session with their companion: reads the relationship, records the arrival.
+   * Its time zone is the one told (remembered for the owner), else the owner's last known.
+   */
   open(options: MemorySessionOptions): Promise<MemorySession>;
   /** For the owner ledger: its changes reach the sessions open now (see Forgetting). */
   forgetting: Forgetting;
@@ -128,12 +132,13 @@ export function createCompanionMemory(options: CompanionMemoryOptions): Companio
   };
 
   return {
-    async open(sessionOptions) {
-      const scope = { ownerId: sessionOptions.ownerId, companionId: sessionOptions.companionId };
+    async open(told) {
+      const scope = { ownerId: told.ownerId, companionId: told.companionId };
+      const sessionOptions = { ...told, timeZone: await ownerTimeZone(db, writes, log, told.ownerId, told.timeZone) };
       let tracker: RelationshipTracker | undefined;
       let milestones: Awaited<ReturnType<typeof RelationshipTracker.open>>["milestones"] = [];
       try {
-        ({ tracker, milestones } = await RelationshipTracker.open(db, scope, sessionOptions.ownerName, clock()));
+        ({ tracker, milestones } = await RelationshipTracker.open(db, scope, sessionOptions.ownerName, clock(), sessionOptions.timeZone));
       } catch (error) {
         // The companion still talks and remembers; only the relationship is missing this time.
         log.error({ err: error, ...scope }, "could not read the relationship");

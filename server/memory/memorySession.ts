@@ -126,7 +126,7 @@ export class MemorySession {
   async reloadRelationship(): Promise<void> {
     this.relationshipTracker = undefined;
     this.pendingMilestones = [];
-    const { tracker, milestones } = await RelationshipTracker.open(this.services.db, this.scope, this.options.ownerName, this.services.clock());
+    const { tracker, milestones } = await RelationshipTracker.open(this.services.db, this.scope, this.options.ownerName, this.services.clock(), this.timeZone);
     this.relationshipTracker = tracker;
     this.pendingMilestones = milestones;
   }

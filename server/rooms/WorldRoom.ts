@@ -16,7 +16,8 @@ import { handleChat } from "./handleChat";
 import { handleMove } from "./handleMove";
 import { handleXrPose } from "./handleXrPose";
 import { createPlayerSession, type PlayerSession } from "./playerSession";
-import { RoomCompanions, type CompanionMind } from "./roomCompanions";
+import type { CompanionMind } from "./companionMind";
+import { RoomCompanions } from "./roomCompanions";
 import { placeArrival } from "./spawn";
 import { VoiceInput } from "./voiceInput";
 
@@ -131,7 +132,8 @@ export function createWorldRoom(deps: WorldRoomDeps) {
       // First, as it waits on the database: a failure refuses the join with nothing changed.
       // A portal leads back to the world it came from: its `to` names where they were.
       const from = options.via ? deps.worlds.get(this.world.portals.find((p) => p.id === options.via)?.to ?? "")?.name : undefined;
-      await this.companions.add(client.sessionId, user, at, from);
+      // Its time zone (checked by admit) is where memory counts the owner's days.
+      await this.companions.add(client.sessionId, { ...user, timeZone: options.timeZone }, at, from);
       this.sessions.set(client.sessionId, createPlayerSession(user, this.world, at, Date.now()));
       this.state.players.set(
         client.sessionId,

@@ -10,6 +10,7 @@ export { createRateLimiter, RATE_LIMITS, type RateLimit, type RateLimiter } from
 export { besideOwner } from "./companionPlacement";
 export { CompanionGestures, GESTURE_SECONDS } from "./companionGestures";
 export { CompanionMovement, MOVEMENT_TICK_MS } from "./companionMovement";
-export { RoomCompanions, type CompanionMind, type RoomCompanionsDeps } from "./roomCompanions";
+export type { CompanionMind } from "./companionMind";
+export { RoomCompanions, type RoomCompanionsDeps } from "./roomCompanions";
 export { placeArrival, type Placement } from "./spawn";
 export { createWorldRoom, type WorldRoom, type WorldRoomDeps } from "./WorldRoom";

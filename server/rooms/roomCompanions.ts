@@ -4,12 +4,11 @@ import type { Walkable } from "../../shared/world";
 import { companionBody } from "../avatars";
 import { Conversation, setupHint, type ReplyEvent, type Speaker, type Utterance } from "../companion";
 import type { CompanionService, StoredCompanion } from "../companions";
-import type { LanguageModel } from "../llm";
 import type { Logger } from "../logging";
-import type { SpeechRecognizer, TtsEngine } from "../speech";
-import { describePlace, type CompanionMemory, type ForgetEvent, type NamedPlace } from "../memory";
+import { describePlace, type ForgetEvent, type NamedPlace } from "../memory";
 import { describeZodError } from "../validation";
 import { addressedCompanion } from "./addressedCompanion";
+import type { CompanionMind } from "./companionMind";
 import { besideOwner } from "./companionPlacement";
 import { LiveTurns } from "./liveTurns";
 import type { LiveCompanion as Companion, Reply } from "./liveCompanion";
@@ -26,20 +25,6 @@ export interface HeardChat {
   refused?: ErrorEvent;
   lost?: ErrorEvent;
   answer?: () => void;
-}
-
-/** What every room's companions think with; one per server. */
-export interface CompanionMind {
-  /** Undefined when the server has no language model: companions explain how to set one up. */
-  model: LanguageModel | undefined;
-  /** Owners (user ids) already told how to set up a model: told once per server run, not per room. */
-  hintedOwners: Set<string>;
-  /** Where companions remember; absent: they remember nothing beyond the conversation. */
-  memory?: CompanionMemory | undefined;
-  /** Speaks replies aloud; absent: text only. */
-  tts?: TtsEngine | undefined;
-  /** Hears players' spoken lines; absent: typing only. */
-  recognizer?: SpeechRecognizer | undefined;
 }
 
 export interface RoomCompanionsDeps extends ReplyOutlet {
@@ -82,7 +67,7 @@ export class RoomCompanions {
    * Gives a newly joined owner their stored companion (created on their first join), standing
    * beside them. Nothing changes in the room when the lookup fails.
    */
-  async add(sessionId: string, owner: { userId: string; name: string }, ownerAt: Placement, arrivedFrom?: string): Promise<void> {
+  async add(sessionId: string, owner: { userId: string; name: string; timeZone?: string | undefined }, ownerAt: Placement, arrivedFrom?: string): Promise<void> {
     const stored = await this.deps.companions.getOrCreateForOwner(owner.userId);
     const { players, companions } = this.deps.state;
     const at = besideOwner(this.deps.walkable, ownerAt, [...players.values(), ...companions.values()]);
@@ -96,6 +81,7 @@ export class RoomCompanions {
       worldName: this.deps.worldName,
       place: () => describePlace(this.deps.pointsOfInterest ?? [], state.x, state.z),
       arrivedFrom,
+      timeZone: owner.timeZone,
     });
     const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, memory, seq: 0, reply: undefined, pending: undefined, liveTurns: new LiveTurns(), voice: undefined };
     companion.voice = roomVoice(this.deps.mind.tts, this.deps, state.id, () => companion.persona, this.deps.log);

@@ -92,6 +92,18 @@ export const DisplayName = z
       .refine((s) => !/[\u0000-\u001f\u007f<>]/.test(s), "name has control characters or angle brackets"),
   );
 
+export const TIME_ZONE_MAX_LENGTH = 64;
+
+/** Whether `Intl` here knows the time zone `name` (an IANA name such as Pacific/Auckland, or UTC). */
+export function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const JoinOptions = z
   .object({
     token: z.string().min(1, "a token is required: get one from POST /api/auth/guest"),
@@ -106,6 +118,16 @@ export const JoinOptions = z
         (ref) => formatAvatarRef(parseAvatarRef(ref)) === ref,
         `avatar must be one of ${AVATAR_PRESET_IDS.join(", ")} or upload:<avatar id>`,
       )
+      .optional(),
+    /**
+     * The player's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`): their
+     * companion's memory counts days ("yesterday", "in May", anniversaries) at their clock.
+     */
+    timeZone: z
+      .string()
+      .min(1, { error: "time zone is empty", abort: true })
+      .max(TIME_ZONE_MAX_LENGTH, { error: `time zone is longer than ${TIME_ZONE_MAX_LENGTH} characters`, abort: true })
+      .refine(isKnownTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}": use an IANA name such as Europe/Paris` })
       .optional(),
   })
   .strict();

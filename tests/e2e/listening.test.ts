@@ -57,8 +57,16 @@ describe("listening through the microphone", () => {
 
   it("hands-free: notices the speech, sends it, and shows what the server heard, which is said in the chat", async () => {
     expect(await listening(page)).toMatchObject({ mode: "push-to-talk", state: "idle", segmentsSent: 0 });
+    const fetched: string[] = [];
+    page.on("response", (response) => fetched.push(`${response.status()} ${response.url()}`));
     await setHandsFree(page, true);
     await listeningUntil(page, (s) => s.state === "listening" || s.state === "speaking", "the detector to start");
+    // The model, its worklet and onnxruntime-web's WASM came from Kindred itself, nothing from elsewhere.
+    const origin = new URL(page.url()).origin;
+    for (const file of ["silero_vad_v5.onnx", "vad.worklet.bundle.min.js", "ort-wasm-simd-threaded.mjs", "ort-wasm-simd-threaded.wasm"]) {
+      expect(fetched).toContain(`200 ${origin}/voice/assets/${file}`);
+    }
+    expect(fetched.filter((line) => !line.includes(` ${origin}/`))).toEqual([]);
     const heard = await listeningUntil(page, (s) => s.transcripts >= 1, "a transcript");
     expect(heard).toMatchObject({ mode: "hands-free", lastTranscript: HEARD, problem: "" });
     expect(heard.speechStarts).toBeGreaterThanOrEqual(1);

@@ -1,5 +1,6 @@
 export { registerEmbeddingModel, toVectorLiteral, type EmbeddingModelRef } from "./embeddingStore";
 export { loadEmbedder, type Embedder } from "./loadEmbedder";
+export { loadEmbedderInChildProcess, type LoadEmbedderInChildProcessOptions } from "./loadEmbedderInChildProcess";
 export {
   createMemoryEmbeddings,
   type EmbeddingsState,

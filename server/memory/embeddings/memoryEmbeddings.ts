@@ -4,7 +4,8 @@ import type { Queryable } from "../../storage";
 import { startEmbeddingQueue, type EmbeddingQueueOptions } from "./embeddingQueue";
 import { registerEmbeddingModel, type EmbeddingModelRef } from "./embeddingStore";
 import { createModelProgress } from "../../models";
-import { loadEmbedder, type Embedder } from "./loadEmbedder";
+import type { Embedder } from "./loadEmbedder";
+import { loadEmbedderInChildProcess } from "./loadEmbedderInChildProcess";
 
 /** off: configured `none`; idle: not needed yet; unavailable: loading failed (full-text only until restart). */
 export type EmbeddingsState = "off" | "idle" | "loading" | "ready" | "unavailable";
@@ -46,13 +47,15 @@ export interface MemoryEmbeddingsOptions {
 
 /**
  * The memory embeddings of one server: a sentence model loaded lazily (on the first memory to
- * embed or the first recall), a background queue that embeds stored memories, and query vectors
- * for recall. Without a model (`none`, offline, a broken download) memory works on full-text
+ * embed or the first recall) in a child process of its own, so that embedding never stalls the
+ * rooms' event loop; a background queue that embeds stored memories; and query vectors for recall. Without a model (`none`, offline, a broken download) memory works on full-text
  * search alone, said once in the log.
  */
 export function createMemoryEmbeddings({ db, model, dataDir, logger, terminal = null, queue: queueOptions }: MemoryEmbeddingsOptions): MemoryEmbeddings {
   let state: EmbeddingsState = model === "none" ? "off" : "idle";
   let loading: Promise<{ embedder: Embedder; ref: EmbeddingModelRef } | null> | undefined;
+  // Closing stops a load (a download) in progress instead of leaving its process behind.
+  const closing = new AbortController();
   if (state === "off") logger.info("memory embeddings are off (KINDRED_EMBEDDING_MODEL=none): recall uses full-text search only");
 
   const load = () =>
@@ -61,13 +64,19 @@ export function createMemoryEmbeddings({ db, model, dataDir, logger, terminal = 
       state = "loading";
       logger.info({ model }, `loading the embedding model ${model}`);
       try {
-        const embedder = await loadEmbedder({ model, cacheDir: path.join(dataDir, "models"), onProgress: createModelProgress({ logger, terminal, label: "embedding model" }).report });
+        const embedder = await loadEmbedderInChildProcess({
+          model,
+          cacheDir: path.join(dataDir, "models"),
+          onProgress: createModelProgress({ logger, terminal, label: "embedding model" }).report,
+          signal: closing.signal,
+        });
         const ref = await registerEmbeddingModel(db, embedder.name, embedder.dimensions);
         state = "ready";
         logger.info({ model, dimensions: embedder.dimensions }, "embedding model ready: recall is hybrid (full-text and vectors)");
         return { embedder, ref };
       } catch (error) {
         state = "unavailable";
+        if (closing.signal.aborted) return null;
         logger.warn(`embedding model ${model} unavailable (${(error as Error).message}): recall uses full-text search only`);
         return null;
       }
@@ -100,9 +109,10 @@ export function createMemoryEmbeddings({ db, model, dataDir, logger, terminal = 
       }
     },
     async close() {
-      // A download in progress is not waited for: the queue stops at its next step, and the
-      // folder without its completion marker is fetched again on the next start.
+      // A download in progress is stopped, not waited for: the folder without its completion
+      // marker is fetched again on the next start.
       if (state === "loading") {
+        closing.abort();
         void queue.stop();
         return;
       }

@@ -40,14 +40,15 @@ function recallSql(words: number, capped: boolean): string {
 /**
  * Full-text recall: the `depth` best word matches, best first, among the memories holding the
  * rarest words of the question (see rarestTerms): all of them while the companion has no more
- * than MAX_REACH memories; beyond that, a memory holding only the question's common words may be
+ * than `maxReach` memories; beyond that, a memory holding only the question's common words may be
  * missed (the common words still score every candidate).
  */
-export async function fullTextRecall(db: Queryable, query: string, scope: MemoryScope, depth: number): Promise<RecalledEpisode[]> {
+export async function fullTextRecall(db: Queryable, query: string, scope: MemoryScope, depth: number, maxReach = MAX_REACH): Promise<RecalledEpisode[]> {
+  if (!Number.isInteger(maxReach) || maxReach < 1) throw new Error(`the reach must be a positive integer, got ${maxReach}`);
   const terms = await queryTerms(db, query, scope);
   if (terms.all.length === 0) return [];
-  const searched = rarestTerms(terms, MAX_REACH);
-  const capped = searched.reach > MAX_REACH;
+  const searched = rarestTerms(terms, maxReach);
+  const capped = searched.reach > maxReach;
   const rows = await db.query<MemoryRow>(recallSql(terms.all.length, capped), [
     scope.companionId,
     scope.ownerId,
@@ -56,7 +57,7 @@ export async function fullTextRecall(db: Queryable, query: string, scope: Memory
     searched.query,
     depth,
     ...terms.all.flatMap((t) => [t.query, t.idf]),
-    ...(capped ? [MAX_REACH] : []),
+    ...(capped ? [maxReach] : []),
   ]);
   return rows.map(toRecalledEpisode);
 }

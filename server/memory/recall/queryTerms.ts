@@ -24,8 +24,8 @@ export interface SearchedTerms {
   query: string;
   /** How many memories searching them reads at most. */
   reach: number;
-  /** The sum of the idf of the words left out: a memory holding none of the searched ones scores no more than this. */
-  leftOutIdf: number;
+  /** How many of the question's words (the rarest) it searches. */
+  words: number;
 }
 
 /**
@@ -41,9 +41,7 @@ export function rarestTerms(terms: QueryTerms, reach: number): SearchedTerms {
     if (count > 0 && next > reach) break;
     reached = next;
   }
-  const searched = terms.all.slice(0, count).map((t) => t.query);
-  const leftOutIdf = terms.all.slice(count).reduce((sum, t) => sum + t.idf, 0);
-  return { query: searched.join(" | "), reach: reached, leftOutIdf };
+  return { query: terms.all.slice(0, count).map((t) => t.query).join(" | "), reach: reached, words: count };
 }
 
 /**

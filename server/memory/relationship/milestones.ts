@@ -1,3 +1,4 @@
+import { localDate, wholeYearsBetween } from "../time/localCalendar";
 import type { RelationshipState } from "./relationshipState";
 
 export interface Milestone {
@@ -7,17 +8,16 @@ export interface Milestone {
   text: string;
 }
 
-const YEAR_MS = 365.25 * 86_400_000;
-
 /**
  * Milestones reached at `state` and not yet recorded: the first meeting, the first time the owner
- * shared something personal, the 10th conversation, and each anniversary of meeting.
+ * shared something personal, the 10th conversation, and each anniversary of meeting, reached on
+ * its date at the owner's clock (`timeZone`).
  */
-export function milestonesDue(state: RelationshipState, at: Date, ownerName: string): Milestone[] {
+export function milestonesDue(state: RelationshipState, at: Date, ownerName: string, timeZone = "UTC"): Milestone[] {
   const due: Milestone[] = [{ id: "first_meeting", text: `The day I first met ${ownerName}.` }];
   if (state.personalShares > 0) due.push({ id: "first_personal", text: `The first time ${ownerName} shared something personal with me.` });
   if (state.conversations >= 10) due.push({ id: "conversations_10", text: `Our 10th conversation, ${ownerName} and me.` });
-  const years = Math.floor((at.getTime() - state.firstMet.getTime()) / YEAR_MS);
+  const years = wholeYearsBetween(localDate(state.firstMet, timeZone), localDate(at, timeZone));
   for (let year = 1; year <= years; year++) {
     due.push({ id: `anniversary_${year}`, text: `${year === 1 ? "One year" : `${year} years`} since ${ownerName} and I first met.` });
   }

@@ -12,12 +12,14 @@ export class RelationshipTracker {
   private constructor(
     private current: RelationshipState,
     private readonly ownerName: string,
+    /** The owner's time zone: anniversaries come on their date there. */
+    private readonly timeZone: string,
   ) {}
 
   /** The stored relationship (a new one on first meeting) and the milestones reached by meeting now. */
-  static async open(db: Queryable, scope: RelationshipScope, ownerName: string, at: Date): Promise<{ tracker: RelationshipTracker; milestones: Milestone[] }> {
+  static async open(db: Queryable, scope: RelationshipScope, ownerName: string, at: Date, timeZone = "UTC"): Promise<{ tracker: RelationshipTracker; milestones: Milestone[] }> {
     const stored = await loadRelationship(db, scope);
-    const tracker = new RelationshipTracker(stored ? decay(stored, at) : newRelationship(at), ownerName);
+    const tracker = new RelationshipTracker(stored ? decay(stored, at) : newRelationship(at), ownerName, timeZone);
     return { tracker, milestones: tracker.collectMilestones(at) };
   }
 
@@ -45,7 +47,7 @@ export class RelationshipTracker {
   }
 
   private collectMilestones(at: Date): Milestone[] {
-    const due = milestonesDue(this.current, at, this.ownerName);
+    const due = milestonesDue(this.current, at, this.ownerName, this.timeZone);
     if (due.length > 0) this.current = { ...this.current, milestones: [...this.current.milestones, ...due.map((m) => m.id)] };
     return due;
   }

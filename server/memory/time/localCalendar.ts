@@ -1,3 +1,5 @@
+import { isKnownTimeZone } from "../../../shared/protocol";
+
 /**
  * Calendar days at the owner's clock. "Yesterday" starts at the owner's midnight, not UTC's, so
  * days are computed in their time zone (an unknown zone falls back to UTC rather than failing).
@@ -15,13 +17,7 @@ export interface LocalDate {
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 export function safeTimeZone(timeZone: string | undefined): string {
-  if (!timeZone) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
+  return timeZone && isKnownTimeZone(timeZone) ? timeZone : "UTC";
 }
 
 /** The owner's calendar date at instant `at`. */
@@ -34,15 +30,23 @@ export function localDate(at: Date, timeZone: string): LocalDate {
 /** The instant the owner's day `date` begins (their local midnight). */
 export function startOfLocalDay(date: Pick<LocalDate, "year" | "month" | "day">, timeZone: string): Date {
   const guess = Date.UTC(date.year, date.month, date.day);
-  // The zone's offset at that moment: how far its wall clock is ahead of UTC.
-  const wall = localWallClock(new Date(guess), timeZone);
-  return new Date(guess - (wall - guess));
+  // The zone's offset (how far its wall clock is ahead of UTC) at that UTC midnight, then again at
+  // the local midnight it gives: the two differ when the clocks change in between (Auckland's
+  // 3 a.m. change lies between its midnight and UTC's).
+  const offsetAt = (instant: number) => localWallClock(new Date(instant), timeZone) - instant;
+  return new Date(guess - offsetAt(guess - offsetAt(guess)));
 }
 
 /** The owner's date `days` after `date` (negative: before), months and years rolling over. */
 export function addDays(date: Pick<LocalDate, "year" | "month" | "day">, days: number): LocalDate {
   const moved = new Date(Date.UTC(date.year, date.month, date.day + days));
   return { year: moved.getUTCFullYear(), month: moved.getUTCMonth(), day: moved.getUTCDate(), weekday: moved.getUTCDay() };
+}
+
+/** Whole calendar years from `from` to `to`: a year is complete on its date (29 February's on 1 March), not after 365.25 days. */
+export function wholeYearsBetween(from: Pick<LocalDate, "year" | "month" | "day">, to: Pick<LocalDate, "year" | "month" | "day">): number {
+  const beforeDate = to.month < from.month || (to.month === from.month && to.day < from.day);
+  return to.year - from.year - (beforeDate ? 1 : 0);
 }
 
 /** Whole days from `from` to `to` on the calendar (not 24-hour periods). */

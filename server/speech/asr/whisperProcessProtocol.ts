@@ -1,18 +1,16 @@
-import type { ModelProgressEvent } from "../../models";
-
-/** What the Whisper process is started with (its one argument, as JSON). */
+/** What the Whisper process is started with. */
 export interface WhisperProcessData {
   model: string;
   cacheDir: string;
 }
 
-/** server → Whisper process */
-export type ToWhisperProcess = { type: "transcribe"; id: number; samples: Float32Array; language: string | undefined };
+/** What it says once loaded: the model's language codes, null for an English-only model. */
+export interface WhisperProcessReady {
+  languages: string[] | null;
+}
 
-/** Whisper process → server */
-export type FromWhisperProcess =
-  | { type: "progress"; event: ModelProgressEvent }
-  | { type: "ready"; languages: string[] | null }
-  | { type: "failed"; message: string }
-  | { type: "transcript"; id: number; text: string }
-  | { type: "transcribe-failed"; id: number; message: string };
+/** One segment to transcribe; the answer is its raw text. */
+export interface WhisperRequest {
+  samples: Float32Array;
+  language: string | undefined;
+}

@@ -32,8 +32,9 @@ interface Utterance {
  * The voice of one companion in a room. A reply's sentences go in as they are broadcast (`say`);
  * the engine speaks them in its worker, the first while the model still writes the rest, and
  * every spoken sentence goes to the room as `companion:audio` chunks with their mouth timeline.
- * Utterances never overlap: a reply that starts while the last one's tail is still being
- * synthesised waits for it. `stop` silences everything at once, in the room too.
+ * Utterances never overlap: clients take a new utterance as the end of the old one, so a reply
+ * that starts while the last one is still being synthesised or played (say, the answer to a line
+ * someone else said meanwhile) waits for it. `stop` silences everything at once, in the room too.
  */
 export class CompanionVoice {
   private utterances = 0;
@@ -52,11 +53,17 @@ export class CompanionVoice {
   say(sentenceSeq: number, text: string): boolean {
     const letters = countLetters(text);
     if (letters === 0) return false;
-    const utterance = (this.open ??= this.begin());
-    utterance.awaiting.push({ sentenceSeq, letters });
-    // The space keeps this sentence apart from the next one in the engine's text.
-    utterance.stream.push(`${text} `);
-    return true;
+    try {
+      const utterance = (this.open ??= this.begin());
+      // The space keeps this sentence apart from the next one in the engine's text.
+      utterance.stream.push(`${text} `);
+      utterance.awaiting.push({ sentenceSeq, letters });
+      return true;
+    } catch (error) {
+      // An engine that refuses (a bad voice request, a stream gone) leaves the sentence as text.
+      this.deps.log.warn({ err: error, companionId: this.deps.companionId }, "speech synthesis refused a sentence");
+      return false;
+    }
   }
 
   /** The reply is complete: what was said is still spoken to the end. */
@@ -102,6 +109,7 @@ export class CompanionVoice {
     try {
       await before;
       for await (const spoken of utterance.stream) {
+        if (utterance.chunks === 0) await this.playedOut();
         if (utterance.cancelled) break;
         this.broadcastSentence(utterance, spoken);
       }
@@ -112,6 +120,12 @@ export class CompanionVoice {
       this.live.delete(utterance);
       if (this.open === utterance) this.open = undefined;
     }
+  }
+
+  /** Resolves once the clients have played everything sent so far (at once after a stop). */
+  private async playedOut(): Promise<void> {
+    const left = this.playingUntil - this.now();
+    if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
   }
 
   private broadcastSentence(utterance: Utterance, spoken: SpokenSentence): void {

@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { avatarDetail } from "../../../client/avatar/lod";
+import { avatarDetail, OUTLINE_DISTANCE_M, REDUCED_RATE_DISTANCE_M, SPRING_GAZE_DISTANCE_M } from "../../../client/avatar/lod";
 
 describe("avatarDetail", () => {
   it("keeps everything near the camera", () => {
-    expect(avatarDetail(4)).toEqual({ springs: true, gaze: true, interval: 0 });
+    expect(avatarDetail(4)).toEqual({ pose: true, springs: true, gaze: true, outline: true, castShadow: true, interval: 0 });
   });
-  it("skips springs and gaze beyond 15 m", () => {
-    expect(avatarDetail(20)).toEqual({ springs: false, gaze: false, interval: 0 });
-  });
-  it("updates far avatars at a reduced rate beyond 30 m", () => {
-    const far = avatarDetail(45);
-    expect(far.springs).toBe(false);
-    expect(far.gaze).toBe(false);
+  it("drops the sub-pixel outline first, then springs and gaze, then shadow and rate", () => {
+    expect(avatarDetail(OUTLINE_DISTANCE_M + 1)).toEqual({ pose: true, springs: true, gaze: true, outline: false, castShadow: true, interval: 0 });
+    expect(avatarDetail(SPRING_GAZE_DISTANCE_M + 5)).toEqual({ pose: true, springs: false, gaze: false, outline: false, castShadow: true, interval: 0 });
+    const far = avatarDetail(REDUCED_RATE_DISTANCE_M + 15);
+    expect(far).toMatchObject({ pose: true, springs: false, gaze: false, outline: false, castShadow: false });
     expect(far.interval).toBeGreaterThan(0);
+  });
+  it("out of view, poses nothing but still casts the shadow its distance allows", () => {
+    expect(avatarDetail(3, false)).toEqual({ pose: false, springs: false, gaze: false, outline: true, castShadow: true, interval: 0 });
+    expect(avatarDetail(REDUCED_RATE_DISTANCE_M + 15, false)).toMatchObject({ pose: false, castShadow: false });
   });
 });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { Euler, Quaternion, Vector3 } from "three";
+import { Euler, Group, Quaternion, Vector3 } from "three";
 import { XrPoseState } from "../../../shared/state";
 import { applyTrackedPose } from "../../../client/people/trackedPose";
+import { createAvatarDriver } from "../../../client/avatar";
+import { parseVrm } from "../../../client/avatar/loading/vrmParser";
 import { drivenPreset } from "../avatar/support/presetAvatar";
+import { skeletonVrm0 } from "../avatar/support/skeletonVrm0";
 
 /** The horizontal angle (0 = +Z) the rendered head faces. */
 function headYaw(head: { getWorldQuaternion(q: Quaternion): Quaternion }): number {
@@ -59,5 +62,25 @@ describe("applyTrackedPose on a generated preset", () => {
     expect(reach.length()).toBeLessThanOrEqual(armLength + 1e-4);
     const towards = new Vector3(1.4, 2.6, 1.4).sub(shoulder).normalize();
     expect(reach.normalize().dot(towards)).toBeGreaterThan(0.99);
+  });
+
+  it("reaches the same way on a VRM 0.x model, which three-vrm turns around", async () => {
+    const vrm = await parseVrm(skeletonVrm0());
+    const root = new Group();
+    root.add(vrm.scene);
+    const driver = createAvatarDriver();
+    driver.attach(vrm, root);
+    const pose = { x: 0, y: 0, z: 0, yaw: 1.1, speed: 0 };
+    driver.update(1 / 60, pose);
+    const local: [number, number, number] = [-0.2, 1.2, 0.4];
+    const xr = trackedPose(0, null);
+    xr.rightTracked = true;
+    [xr.rightX, xr.rightY, xr.rightZ] = local;
+    applyTrackedPose(vrm, pose, xr);
+    const c = Math.cos(pose.yaw);
+    const s = Math.sin(pose.yaw);
+    const target = new Vector3(local[0] * c + local[2] * s, local[1], -local[0] * s + local[2] * c);
+    const hand = vrm.humanoid.getRawBoneNode("rightHand")!.getWorldPosition(new Vector3());
+    expect(hand.distanceTo(target)).toBeLessThan(0.03);
   });
 });

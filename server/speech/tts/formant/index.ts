@@ -1,4 +1,2 @@
-export { FormantEngine, checkSpeechRequest } from "./formantEngine";
+export { FormantEngine } from "./formantEngine";
 export { fliteVoiceFor, type FliteVoice } from "./fliteVoices";
-export { SentenceSpeechStream } from "./sentenceSpeechStream";
-export { SpokenSentenceQueue } from "./spokenSentenceQueue";

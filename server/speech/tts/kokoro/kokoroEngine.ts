@@ -1,7 +1,7 @@
 import { KokoroTTS, TextSplitterStream } from "kokoro-js";
 import { createLogger, type Logger } from "../../../logging";
 import type { ModelProgressEvent } from "../../../models";
-import { SentenceSpeechStream, checkSpeechRequest } from "../formant";
+import { SentenceSpeechStream, checkSpeechRequest } from "../stream";
 import type { SpeechRequest, SpeechStream, SpokenSentence, TtsEngine } from "../ttsEngine";
 import { loadKokoro, type KokoroModelOptions } from "./kokoroModel";
 import { chooseKokoroVoice } from "./kokoroVoices";

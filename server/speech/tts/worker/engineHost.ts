@@ -1,6 +1,5 @@
-import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { TYPESCRIPT_ENTRY, startChildProcess } from "../../../process";
 import type { FromWorker, ToWorker, WorkerSetup } from "./workerProtocol";
 
 /**
@@ -12,31 +11,33 @@ import type { FromWorker, ToWorker, WorkerSetup } from "./workerProtocol";
  */
 export type Isolation = "thread" | "process";
 
+/** What the engine hears from its host: messages, then at most one `onStopped` with why it ended. */
+export interface EngineHostListener {
+  onMessage(message: FromWorker): void;
+  onStopped(reason: string): void;
+}
+
 /** One running host, as the engine sees it. */
 export interface EngineHost {
   send(message: ToWorker): void;
-  /** Messages from the engine, then at most one `stopped` with why it ended. */
-  listen(onMessage: (message: FromWorker) => void, onStopped: (reason: string) => void): void;
   /** Whether the host keeps this process alive: while it loads or speaks, yes; idle, no. */
   hold(busy: boolean): void;
   stop(): Promise<void>;
 }
 
-const BOOTSTRAP = new URL("./bootstrap.mjs", import.meta.url);
+const TTS_WORKER = new URL("./ttsWorker.ts", import.meta.url).href;
 
-export function startEngineHost(isolation: Isolation, setup: WorkerSetup): EngineHost {
-  return isolation === "thread" ? threadHost(setup) : processHost(setup);
+export function startEngineHost(isolation: Isolation, setup: WorkerSetup, listener: EngineHostListener): EngineHost {
+  return isolation === "thread" ? threadHost(setup, listener) : processHost(setup, listener);
 }
 
-function threadHost(setup: WorkerSetup): EngineHost {
-  const worker = new Worker(BOOTSTRAP, { workerData: setup });
+function threadHost(setup: WorkerSetup, { onMessage, onStopped }: EngineHostListener): EngineHost {
+  const worker = new Worker(TYPESCRIPT_ENTRY, { argv: [TTS_WORKER], workerData: setup });
+  worker.on("message", onMessage);
+  worker.on("error", (error) => onStopped(error.message));
+  worker.on("exit", (code) => onStopped(`it exited with code ${code}`));
   return {
     send: (message) => worker.postMessage(message),
-    listen(onMessage, onStopped) {
-      worker.on("message", onMessage);
-      worker.on("error", (error) => onStopped(error.message));
-      worker.on("exit", (code) => onStopped(`it exited with code ${code}`));
-    },
     hold: (busy) => (busy ? worker.ref() : worker.unref()),
     stop: async () => {
       await worker.terminate();
@@ -44,38 +45,12 @@ function threadHost(setup: WorkerSetup): EngineHost {
   };
 }
 
-function processHost(setup: WorkerSetup): EngineHost {
-  // No inherited flags: the bootstrap registers tsx itself, and a debugger port would clash.
-  const child = fork(fileURLToPath(BOOTSTRAP), [JSON.stringify(setup)], {
-    execArgv: [],
-    serialization: "advanced",
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
+function processHost(setup: WorkerSetup, { onMessage, onStopped }: EngineHostListener): EngineHost {
+  const child = startChildProcess<ToWorker, FromWorker>({
+    module: TTS_WORKER,
+    setup,
+    onMessage,
+    onExit: (reason) => onStopped(`it exited with ${reason}`),
   });
-  return {
-    send: (message) => {
-      if (child.connected) child.send(message);
-    },
-    listen(onMessage, onStopped) {
-      child.on("message", (message) => onMessage(message as FromWorker));
-      child.on("error", (error) => onStopped(error.message));
-      child.on("exit", (code, signal) => onStopped(`it exited with ${signal ?? `code ${code}`}`));
-    },
-    hold(busy) {
-      if (busy) {
-        child.ref();
-        child.channel?.ref();
-      } else {
-        child.unref();
-        child.channel?.unref();
-      }
-    },
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      // An idle child is unreferenced: waiting for its exit must keep this process running.
-      child.ref();
-      child.kill();
-      await exited;
-    },
-  };
+  return { send: child.send, hold: child.hold, stop: child.stop };
 }

@@ -1,4 +1,4 @@
-import { SpokenSentenceQueue } from "../formant";
+import { SpokenSentenceQueue } from "../stream";
 import type { SpeechStream, SpokenSentence } from "../ttsEngine";
 import type { ToWorker } from "./workerProtocol";
 

@@ -1,9 +1,10 @@
 /**
- * Runs inside the engine's worker thread or child process (started through bootstrap.mjs): loads
+ * Runs inside the engine's worker thread or child process (started by engineHost): loads
  * one engine, then serves the SpeechStreams the main side opens, sending each sentence back as
  * soon as it is spoken.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { connectToParent } from "../../../process";
 import type { SpeechStream, TtsEngine } from "../ttsEngine";
 import type { FromWorker, ToWorker, WorkerEngineModule, WorkerSetup } from "./workerProtocol";
 
@@ -28,16 +29,9 @@ function openChannel(): Channel {
       },
     };
   }
-  const send = process.send?.bind(process);
-  if (!send) throw new Error("ttsWorker runs only in a worker thread or a forked process: use WorkerTtsEngine");
-  // The main side is gone: nobody is left to speak to.
-  process.on("disconnect", () => process.exit(0));
-  return {
-    setup: JSON.parse(process.argv[2] ?? "") as WorkerSetup,
-    send: (message) => send(message),
-    listen: (onMessage) => process.on("message", (message) => onMessage(message as ToWorker)),
-    sendAndExit: (message) => send(message, undefined, {}, () => process.exit(1)),
-  };
+  // Not a thread: a child process started by the engine host (or nothing, and this throws).
+  const parent = connectToParent<WorkerSetup, ToWorker, FromWorker>();
+  return { ...parent, sendAndExit: (message) => parent.sendAndExit(message, 1) };
 }
 
 const channel = openChannel();

@@ -1,5 +1,5 @@
 import type { ModelProgressEvent } from "../../../models";
-import { checkSpeechRequest } from "../formant";
+import { checkSpeechRequest } from "../stream";
 import type { SpeechRequest, SpeechStream, TtsEngine, TtsEngineName } from "../ttsEngine";
 import { startEngineHost, type EngineHost, type Isolation } from "./engineHost";
 import { RemoteSpeechStream } from "./remoteSpeechStream";
@@ -83,16 +83,14 @@ export class WorkerTtsEngine implements TtsEngine {
     if (this.disposed || this.retiring) throw new Error(`the ${this.name} voice was disposed`);
     if (this.running) return this.running;
     const { engineModule, options = {}, isolation = "thread" } = this.settings;
-    const host = startEngineHost(isolation, { engineModule, options });
     let loaded: () => void = () => {};
     let failed: (error: Error) => void = () => {};
     const ready = new Promise<void>((resolve, reject) => ((loaded = resolve), (failed = reject)));
     // Nobody may be waiting for ready (speak alone): the failure still reaches every stream.
     ready.catch(() => {});
-    const running: RunningHost = { host, streams: new Map(), ready, loading: true };
     let loadFailure: string | undefined;
-    host.listen(
-      (message) => {
+    const host = startEngineHost(isolation, { engineModule, options }, {
+      onMessage: (message) => {
         if (message.type === "ready") {
           running.loading = false;
           loaded();
@@ -101,7 +99,7 @@ export class WorkerTtsEngine implements TtsEngine {
         else this.deliver(running, message);
         this.settle(running);
       },
-      (reason) => {
+      onStopped: (reason) => {
         if (this.running === running) this.running = undefined;
         const error = loadFailure
           ? new Error(`the ${this.name} voice could not load: ${loadFailure}`)
@@ -110,7 +108,8 @@ export class WorkerTtsEngine implements TtsEngine {
         for (const stream of running.streams.values()) stream.sentences.fail(error);
         running.streams.clear();
       },
-    );
+    });
+    const running: RunningHost = { host, streams: new Map(), ready, loading: true };
     this.running = running;
     return running;
   }

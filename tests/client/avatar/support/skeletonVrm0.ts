@@ -27,14 +27,22 @@ const BONES: [name: string, parent: string | null, x: number, y: number, z: numb
   ["rightFoot", "rightLowerLeg", 0, -0.4, 0],
 ];
 
-export function skeletonVrm0(): ArrayBuffer {
+type Quat = readonly [x: number, y: number, z: number, w: number];
+
+/**
+ * Options, for rigs less tidy than the plain one: `restRotation`, every joint's rest rotation
+ * (bones that are not axis-aligned); `armature`, a node above the hips, moved and turned.
+ */
+export function skeletonVrm0({ restRotation, armature }: { restRotation?: Quat; armature?: { translation: readonly number[]; rotation: Quat } } = {}): ArrayBuffer {
   const index = new Map(BONES.map(([name], i) => [name, i]));
   const nodes = BONES.map(([name, , x, y, z]) => ({
     name: `J_${name}`,
     // 0.x faces −Z: the VRM 1.0 layout above, turned half a circle.
     translation: [-x, y, -z],
+    ...(restRotation ? { rotation: [...restRotation] } : {}),
     children: BONES.flatMap(([child, parent], i) => (parent === name ? [i] : [])),
   }));
+  const above = armature ? [{ name: "Armature", translation: [...armature.translation], rotation: [...armature.rotation], children: [0] }] : [];
   const glb = encodeGlb({
     json: {
       asset: { version: "2.0", generator: "kindred avatar tests" },
@@ -47,8 +55,8 @@ export function skeletonVrm0(): ArrayBuffer {
         },
       },
       scene: 0,
-      scenes: [{ nodes: [0] }],
-      nodes,
+      scenes: [{ nodes: [armature ? nodes.length : 0] }],
+      nodes: [...nodes, ...above],
     },
     bin: undefined,
   });

@@ -99,11 +99,11 @@ describe("speech recognition before and without a model", () => {
   it("loads the model again when its process crashes after it worked", async () => {
     const recognizer = start({ model: writeTinyWhisperModel(path.join(temp.path, "crashing-whisper")) });
     await vi.waitFor(() => expect(recognizer.status()).toEqual({ available: true }), { timeout: 50_000, interval: 50 });
-    const whisperProcess = () => execFileSync("pgrep", ["-P", String(process.pid), "-f", "whisperProcessBootstrap"], { encoding: "utf8" }).trim();
+    const whisperProcess = () => execFileSync("pgrep", ["-P", String(process.pid), "-f", "whisperProcess.ts"], { encoding: "utf8" }).trim();
     const crashed = whisperProcess();
     const inFlight = recognizer.transcribe(tone, RATE, "en");
     process.kill(Number(crashed), "SIGKILL");
-    await expect(inFlight).rejects.toThrow(new SpeechUnavailableError("speech recognition stopped (its process ended (SIGKILL)); try again in a moment"));
+    await expect(inFlight).rejects.toThrow(new SpeechUnavailableError("speech recognition stopped (the Whisper process ended (SIGKILL)); try again in a moment"));
     await vi.waitFor(() => expect(recognizer.status().available).toBe(false), { timeout: 10_000, interval: 10 });
     await vi.waitFor(() => expect(recognizer.status()).toEqual({ available: true }), { timeout: 50_000, interval: 50 });
     expect(whisperProcess()).not.toBe(crashed);

@@ -152,4 +152,13 @@ describe("a companion's voice", () => {
     voice.finish();
     await until(() => chunks().some((chunk) => chunk.utteranceId === 2), "the next reply's audio");
   });
+
+  it("leaves a sentence as text when the engine refuses it", () => {
+    const { engine, voice, log } = voiceWithFakeEngine();
+    engine.speak = () => {
+      throw new Error("voice speed must be between 0.5 and 2");
+    };
+    expect(voice.say(1, "Hello.")).toBe(false);
+    expect(log.warn).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Sentence boundaries by the Unicode rules (UAX #29, ICU through Intl.Segmenter: no dependency,
- * so the formant worker loads nothing native). The speech layer may not import the companion's own
+ * so a voice worker loads nothing native). The speech layer may not import the companion's own
  * splitter (dependencies point from companion to speech), and the companion's voice already pushes
  * whole sentences it split: this only splits what arrives in larger pieces.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutSentences } from "../../../../../server/speech/tts/formant/sentenceSegments";
+import { cutSentences } from "../../../../../server/speech/tts/stream/sentenceSegments";
 
 describe("cutSentences", () => {
   it("releases complete sentences and keeps the unfinished rest", () => {

@@ -1,0 +1,3 @@
+export { MAX_SPEED, MIN_SPEED, checkSpeechRequest } from "./speechRequest";
+export { SentenceSpeechStream } from "./sentenceSpeechStream";
+export { SpokenSentenceQueue } from "./spokenSentenceQueue";
