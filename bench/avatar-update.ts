@@ -7,13 +7,14 @@
  * camera, which looks one way (60° field of view): bodies behind it only advance their clocks,
  * as in the client; `--all-in-view` poses every body, for the cost of one fully posed avatar. Per frame it runs what the client runs before rendering (every driver's update) and
  * then the scene's matrix update that rendering does, and reports the ms per frame of both,
- * p50/p95. Node has no GPU noise and a stable clock, so it shows the CPU cost of the avatar
- * code alone; on a shared machine, compare runs made at the same load.
+ * p50/p95, and the process's CPU time per frame of the avatar update (mean, p50): on a shared
+ * machine wall time mostly measures the other processes, CPU time much less so. It shows the
+ * cost of the avatar code alone, without the browser, React or the renderer.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { PerspectiveCamera, Scene, Vector3, Group } from "three";
+import { Frustum, Group, Matrix4, PerspectiveCamera, Scene, Vector3, type Camera, type Material, type Mesh } from "three";
 import { createAvatarDriver, type AvatarDriver, type AvatarPose } from "../client/avatar/avatarDriver";
 import { parseVrm } from "../client/avatar/loading/vrmParser";
 import { bodyInView } from "../client/avatar/inView";
@@ -77,6 +78,7 @@ export async function main(argv: string[]) {
   }
 
   let posed = 0;
+  let drawCalls = 0;
   const updateMs: number[] = [];
   const updateCpuMs: number[] = [];
   const matrixMs: number[] = [];
@@ -104,6 +106,7 @@ export async function main(argv: string[]) {
       updateMs.push(updated - started);
       updateCpuMs.push((cpu.user + cpu.system) / 1000);
       matrixMs.push(done - updated);
+      drawCalls += cameraDrawCalls(scene, camera);
     }
     if (f % 60 === 0) process.stderr.write(`\r  frame ${f}/${WARM_UP_FRAMES + frames}   `);
   }
@@ -115,7 +118,25 @@ export async function main(argv: string[]) {
     posedPerFrame: Math.round((posed / frames) * 10) / 10,
     avatarUpdateMsPerFrame: { p50: round(percentile(updateMs, 50)), p95: round(percentile(updateMs, 95)) },
     avatarUpdateCpuMsPerFrame: { mean: round(updateCpuMs.reduce((a, b) => a + b, 0) / frames), p50: round(percentile(updateCpuMs, 50)) },
+    cameraPassDrawCallsPerFrame: Math.round(drawCalls / frames),
     sceneMatrixMsPerFrame: { p50: round(percentile(matrixMs, 50)), p95: round(percentile(matrixMs, 95)) },
     machine: `${cpus().length} cores, Node ${process.version}, load ${loadavg()[0]!.toFixed(1)}`,
   };
+}
+
+const frustum = new Frustum();
+const viewProjection = new Matrix4();
+
+/** Draw calls of the camera's own pass (shadow passes not counted), counted as three's renderer counts them: one per visible material group of each visible, unculled mesh. */
+function cameraDrawCalls(scene: Scene, camera: Camera): number {
+  frustum.setFromProjectionMatrix(viewProjection.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse));
+  let calls = 0;
+  scene.traverseVisible((object) => {
+    const mesh = object as Mesh;
+    if (!mesh.isMesh || (mesh.frustumCulled && !frustum.intersectsObject(mesh))) return;
+    const materials = mesh.material as Material | Material[];
+    if (!Array.isArray(materials)) calls += materials.visible ? 1 : 0;
+    else for (const group of mesh.geometry.groups) calls += materials[group.materialIndex ?? 0]?.visible ? 1 : 0;
+  });
+  return calls;
 }

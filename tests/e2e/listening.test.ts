@@ -64,7 +64,7 @@ describe("listening through the microphone", () => {
     // The model, its worklet and onnxruntime-web's WASM came from Kindred itself, nothing from elsewhere.
     const origin = new URL(page.url()).origin;
     for (const file of ["silero_vad_v5.onnx", "vad.worklet.bundle.min.js", "ort-wasm-simd-threaded.mjs", "ort-wasm-simd-threaded.wasm"]) {
-      expect(fetched).toContain(`200 ${origin}/voice/assets/${file}`);
+      expect(fetched, fetched.join("\n")).toContain(`200 ${origin}/voice/assets/${file}`);
     }
     expect(fetched.filter((line) => !line.includes(` ${origin}/`))).toEqual([]);
     const heard = await listeningUntil(page, (s) => s.transcripts >= 1, "a transcript");

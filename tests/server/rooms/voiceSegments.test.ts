@@ -64,6 +64,16 @@ describe("a player's spoken line", () => {
     expect(bobTranscripts).toBe(0);
   });
 
+  it("counts against the same chat limit as typed lines", async () => {
+    const ann = await harness.client.join("Ann");
+    for (let line = 0; line < 5; line++) ann.send("chat", { text: `line ${line}` });
+    const transcript = ann.waitForMessage("voice:transcript") as Promise<VoiceTranscriptEvent>;
+    const refused = ann.waitForMessage("error") as Promise<ErrorEvent>;
+    ann.send("voice:segment", { sampleRate: 16_000, pcm: pcm(1) });
+    expect(await transcript).toEqual({ text: "Hello Wren, how are you?" });
+    expect(await refused).toMatchObject({ code: "rate_limited", type: "chat" });
+  });
+
   it.each([
     ["at another sample rate", () => ({ sampleRate: 48_000, pcm: pcm(1) }), /sampleRate must be 16000/],
     ["with half a sample", () => ({ sampleRate: 16_000, pcm: pcm(1).subarray(0, 16_001) }), /even number of bytes/],

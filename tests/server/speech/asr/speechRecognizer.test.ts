@@ -36,7 +36,7 @@ afterAll(async () => {
   temp.remove();
 });
 
-describe("speech recognition with a Whisper-shaped model (transformers' real pipeline, in a worker thread)", () => {
+describe("speech recognition with a Whisper-shaped model (transformers' real pipeline, in a child process)", () => {
   it("transcribes a spoken sentence (formant voice, silence around it)", async () => {
     const recording = await speechRecording({ silenceBefore: 1.5, silenceAfter: 2 });
     expect(await multilingual.transcribe(throughPcm16(recording.samples), recording.sampleRate, "en-US")).toBe("hello world");
