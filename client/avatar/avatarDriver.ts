@@ -35,6 +35,7 @@ export interface AvatarPose {
 const MAX_DELTA_S = 0.1;
 /** A move longer than this in one update is a teleport: springs restart from rest. */
 const TELEPORT_M = 3;
+const UP = new Vector3(0, 1, 0);
 
 /**
  * Everything one avatar does on its own, fed by whoever owns it (the companion's events, a
@@ -70,6 +71,8 @@ export class AvatarDriver {
   private springsStale = false;
   private lastYaw = Number.NaN;
   private readonly lastPosition = new Vector3();
+  /** The head seen from the feet, in the body's own frame (yaw 0), as last posed. */
+  private readonly headFromFeet = new Vector3();
   private pendingDelta = 0;
   private pendingGesture: { name: ActionName; target?: Vec3Like } | null = null;
 
@@ -235,6 +238,8 @@ export class AvatarDriver {
     this.idle.update(step, calm, this.mouth.speaking || gestures.playing !== null);
     if (!detail.pose) {
       gestures.update(step);
+      // Its voice still comes from its head: carried along with the body, unposed.
+      this.headPosition.copy(this.headFromFeet).applyAxisAngle(UP, pose.yaw).add(root.position);
       this.updateMs = performance.now() - started;
       return;
     }
@@ -249,6 +254,7 @@ export class AvatarDriver {
     rig.apply(this.body, gestures.frame);
     updater.update(step, detail, restartSprings);
     rig.headWorldPosition(this.headPosition);
+    this.headFromFeet.copy(this.headPosition).sub(root.position).applyAxisAngle(UP, -pose.yaw);
     this.updateMs = performance.now() - started;
   }
 }

@@ -39,6 +39,20 @@ describe("avatar driver on a generated preset: out of view and level of detail",
     expect(restart).toHaveBeenCalledTimes(1);
   });
 
+  it("out of view, carries its head (where its voice comes from) along as it walks and turns", async () => {
+    const a = await drivenPreset();
+    a.run(0.5);
+    const head = a.driver.headPosition.clone();
+    a.driver.setInView(false);
+    a.pose.x += 2;
+    a.pose.yaw = Math.PI;
+    a.run(FRAME_S);
+    // Turned half a circle about the feet: the head's offset from the feet is mirrored.
+    expect(a.driver.headPosition.x).toBeCloseTo(2 - head.x, 5);
+    expect(a.driver.headPosition.y).toBeCloseTo(head.y, 5);
+    expect(a.driver.headPosition.z).toBeCloseTo(-head.z, 5);
+  });
+
   it("drops the outline pass beyond a few metres, shadows when far, and brings both back near", async () => {
     const a = await drivenPreset();
     const meshes = meshesOf(a);
