@@ -239,7 +239,8 @@ export class MemorySession {
     if (milestones.length > 0) this.services.writes.push("record milestones", () => this.afterInteraction(milestones, this.services.clock()));
   }
 
-  private get timeZone(): string {
+  /** The owner's IANA time zone (sent on join, else their last known one, else UTC). */
+  get timeZone(): string {
     return this.options.timeZone ?? "UTC";
   }
 

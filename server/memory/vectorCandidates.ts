@@ -33,9 +33,11 @@ export async function vectorCandidates(
   const sql = nearestMemoriesSql(model);
   const params = [toVectorLiteral(vector), options.companionId, options.ownerId, options.speakerIsOwner, options.speakerId ?? null, options.limit];
   const run = async (tx: Queryable) => {
-    // SET LOCAL: the settings end with this transaction, whatever connection of a pool it ran on.
-    await tx.query("SET LOCAL hnsw.iterative_scan = relaxed_order");
-    await tx.query(`SET LOCAL hnsw.ef_search = ${Math.min(1000, Math.max(40, options.limit))}`);
+    // Local settings (SET LOCAL, both in one round trip): they end with this transaction, whatever
+    // connection of a pool it ran on.
+    await tx.query("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', $1, true)", [
+      String(Math.min(1000, Math.max(40, options.limit))),
+    ]);
     return tx.query<{ id: string; distance: number }>(sql, params);
   };
   const rows = db.transaction ? await db.transaction(run) : await run(db);

@@ -2,7 +2,7 @@ import { ClientMessage, CompanionStopMessage, type ErrorEvent } from "../../shar
 import { CompanionState, type WorldState } from "../../shared/state";
 import type { Walkable } from "../../shared/world";
 import { companionBody } from "../avatars";
-import { Conversation, setupHint, type ReplyEvent, type Speaker, type Utterance } from "../companion";
+import { Conversation, describeLocalTime, setupHint, type ReplyEvent, type Speaker, type Utterance } from "../companion";
 import type { CompanionService, StoredCompanion } from "../companions";
 import type { Logger } from "../logging";
 import { describePlace, type ForgetEvent, type NamedPlace } from "../memory";
@@ -94,7 +94,11 @@ export class RoomCompanions {
         recall: memory,
         relationship: () => memory?.relationship(),
         persona: () => companion.persona,
-        world: () => ({ worldName: this.deps.worldName, nearby: namesNear(this.deps.state, sessionId, companion.state) }),
+        world: () => ({
+          worldName: this.deps.worldName,
+          nearby: namesNear(this.deps.state, sessionId, companion.state),
+          ownerLocalTime: describeLocalTime(new Date(), memory?.timeZone ?? owner.timeZone ?? "UTC"),
+        }),
         onProblem: (problem) => this.deps.log.warn({ companionId: state.id, ...problem }, "companion reply problem"),
       });
     }

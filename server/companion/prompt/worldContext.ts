@@ -1,3 +1,5 @@
+import { isKnownTimeZone } from "../../../shared/protocol";
+
 /** Where the conversation happens, told to the model so it can talk about its surroundings. */
 export interface WorldContext {
   worldName: string;
@@ -23,7 +25,7 @@ export function describeWorld(world: WorldContext): string {
  * failing the reply.
  */
 export function describeLocalTime(date: Date, timeZone: string): string {
-  const zone = isValidTimeZone(timeZone) ? timeZone : "UTC";
+  const zone = isKnownTimeZone(timeZone) ? timeZone : "UTC";
   const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   const hour = Number(part("hour"));
@@ -36,13 +38,4 @@ function partOfDay(hour: number): string {
   if (hour < 17) return "afternoon";
   if (hour < 22) return "evening";
   return "night";
-}
-
-function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -53,6 +53,21 @@ describe("the owner's time zone, sent when joining", () => {
     expect(await storedZone(ownerId)).toBe("Pacific/Auckland");
   });
 
+  it("tells the model the owner's local time, at their clock", async () => {
+    const token = await guestToken(harness.server.url, "Tama");
+    const room = await harness.client.join("Tama", { token, timeZone: "Pacific/Auckland" });
+    const aucklandHour = () => new Intl.DateTimeFormat("en-GB", { timeZone: "Pacific/Auckland", hour: "2-digit", hourCycle: "h23" }).format(new Date());
+    const hourBefore = aucklandHour();
+    const hears = hearCompanions(room);
+    harness.llm.enqueue(streamOf("Evening!"));
+    room.send("chat", { text: "What time is it for me?" });
+    await hears.until(() => doneCount(hears.heard) === 1, "the reply");
+    const request = harness.llm.requests.find((r) => r.body.messages!.some((m) => m.role === "user" && String(m.content).includes("What time is it for me?")));
+    const hour = /For your owner it is \w+ \w+, (\d\d):\d\d\./.exec(String(request!.body.messages![0]!.content))?.[1];
+    // Auckland is 12 or 13 hours from UTC: the hour tells which clock was used.
+    expect([hourBefore, aucklandHour()]).toContain(hour);
+  });
+
   it("counts in UTC for someone whose client never said", async () => {
     const token = await guestToken(harness.server.url, "Una");
     const room = await joinWithKites("Una", token);
