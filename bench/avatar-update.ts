@@ -1,15 +1,17 @@
 /**
- * `npm run bench -- avatar-update [--avatars 20] [--frames 600] [--spread 12]`
+ * `npm run bench -- avatar-update [--avatars 20] [--frames 600] [--spread 12] [--all-in-view]`
  *
  * The avatar update of the client bench without a browser: the generated presets, parsed as the
  * client parses them, each driven by its own AvatarDriver (seeded), standing on a ring around
  * a camera at 2…`spread` m, half of them walking, a third of them talking, all gazing at the
- * camera, which looks one way (60° field of view): bodies behind it only advance their clocks,
- * as in the client; `--all-in-view` poses every body, for the cost of one fully posed avatar. Per frame it runs what the client runs before rendering (every driver's update) and
- * then the scene's matrix update that rendering does, and reports the ms per frame of both,
- * p50/p95, and the process's CPU time per frame of the avatar update (mean, p50): on a shared
- * machine wall time mostly measures the other processes, CPU time much less so. It shows the
- * cost of the avatar code alone, without the browser, React or the renderer.
+ * camera, which looks one way (60° field of view): bodies out of its view only advance their
+ * clocks, as in the client; `--all-in-view` poses every body (the cost of fully posed avatars).
+ * Per frame it runs what the client runs before rendering (every driver's update), then the
+ * scene's matrix update that rendering does, and reports the ms per frame of both (p50/p95),
+ * the process's CPU time per frame of the avatar update (mean, p50: on a shared machine wall
+ * time mostly measures the other processes, CPU time less so) and the camera pass's draw calls
+ * as three's renderer would count them. It shows the cost of the avatar code alone, without the
+ * browser, React or the renderer.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";

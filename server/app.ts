@@ -77,7 +77,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   mkdirSync(config.dataDir, { recursive: true });
   const db = database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl })).db;
-  // Speech runs in worker threads: a failed start must end them too, or the process never exits.
+  // Speech runs beside the server (a worker thread, child processes): a failed start must end them too, or the process never exits.
   let tts: TtsEngine | undefined;
   let listening: SpeechRecognizer | undefined;
   try {
