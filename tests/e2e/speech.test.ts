@@ -8,19 +8,9 @@ import { startScriptedLlmServer, streamOf, type ScriptedLlmServer } from "../sup
 import { launchChromium } from "./support/chromium";
 import { waitForOwnCompanionToSettle } from "./support/companionSettle";
 import { startTestServer, type TestServer } from "./support/kindredServer";
-
-/** What the page shows of one companion's speech at one moment (between two frames). */
-interface SpeechSample {
-  frame: number;
-  voice: Omit<CompanionVoiceView, "started" | "timeline"> & { timeline: VisemeCue[] };
-  mouth: Record<Viseme, number>;
-  head: { x: number; y: number; z: number };
-  ears: { left: number; right: number };
-}
+import { aimCameraSoThat, recordSpeech } from "./support/speechRecording";
 
 const MOUTH: Viseme[] = ["aa", "ih", "ou", "ee", "oh"];
-/** Radians the camera orbits per pixel dragged (client/player/pointerLook.ts). */
-const YAW_PER_PIXEL = 0.0055;
 const VIEWPORT = { width: 800, height: 600 };
 
 /** The mouth shape a timeline asks for at `t` s into its chunk, as the avatar's own timeline player computes it. */
@@ -33,8 +23,6 @@ function shapeAt(cues: VisemeCue[], t: number): VisemeWeights {
 }
 
 const widest = (weights: Record<Viseme, number>): Viseme => MOUTH.reduce((a, b) => (weights[b] > weights[a] ? b : a));
-/** Speech is over once a voice has been quiet this long (sentences may arrive with gaps). */
-const QUIET_MS = 1500;
 
 /** Companions speak aloud in the browser: from their heads, lips on the audio clock, mutable, stoppable. */
 describe("companions' speech", () => {
@@ -93,51 +81,6 @@ describe("companions' speech", () => {
 
   const voiceOf = (page: Page, id: string) =>
     page.evaluate((companionId) => JSON.parse(JSON.stringify(window.__kindred!.voice.companions[companionId] ?? null)) as CompanionVoiceView | null, id);
-
-  /**
-   * Samples the companions `ids` every 20 ms from when the first of them starts speaking until
-   * all have been quiet for a while, after `trigger` runs. One sample per frame.
-   */
-  async function recordSpeech(page: Page, ids: string[], trigger: () => Promise<void>): Promise<Record<string, SpeechSample[]>> {
-    const recording = page.evaluate(
-      ({ ids, quietMs, mouthNames }) =>
-        new Promise<Record<string, SpeechSample[]>>((resolve, reject) => {
-          const k = window.__kindred!;
-          const samples: Record<string, SpeechSample[]> = Object.fromEntries(ids.map((id) => [id, []]));
-          let began = false;
-          let quietSince = performance.now();
-          let lastFrame = -1;
-          const giveUp = setTimeout(() => {
-            clearInterval(timer);
-            reject(new Error(`no speech from ${ids.join(", ")} within 60 s`));
-          }, 60_000);
-          const timer = setInterval(() => {
-            const speaking = ids.filter((id) => k.voice.companions[id]?.playing);
-            if (speaking.length > 0) {
-              began = true;
-              quietSince = performance.now();
-            } else if (began && performance.now() - quietSince > quietMs) {
-              clearTimeout(giveUp);
-              clearInterval(timer);
-              resolve(samples);
-              return;
-            }
-            if (k.frame.count === lastFrame) return;
-            lastFrame = k.frame.count;
-            const ears = { left: k.voice.ears.left, right: k.voice.ears.right };
-            for (const id of speaking) {
-              const { started: _started, ...voice } = JSON.parse(JSON.stringify(k.voice.companions[id])) as CompanionVoiceView;
-              const c = k.companions[id]!;
-              const mouth = Object.fromEntries(mouthNames.map((v) => [v, c.expressions[v] ?? 0])) as Record<Viseme, number>;
-              samples[id]!.push({ frame: k.frame.count, voice: voice as SpeechSample["voice"], mouth, head: { ...c.head }, ears });
-            }
-          }, 20);
-        }),
-      { ids, quietMs: QUIET_MS, mouthNames: MOUTH },
-    );
-    await trigger();
-    return recording;
-  }
 
   it("a reply plays its chunks in order, back to back, from the companion's head", async () => {
     llm.enqueue(streamOf("Good morning, Alice. The fountain sounds lovely today. Shall we walk to the market together?"));
@@ -293,41 +236,6 @@ describe("companions' speech", () => {
     expect(Math.max(...(await bobHears)[bobCompanion]!.map((s) => s.voice.level))).toBeGreaterThan(1e-3);
   });
 
-  /** Drags the camera round until the companion `id` stands 60° to one side of Alice's view. */
-  async function aimCameraSoThat(page: Page, id: string, side: "left" | "right"): Promise<void> {
-    const wanted = (sine: number) => (side === "right" ? sine > 0.5 : sine < -0.5);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const { turn, sine } = await page.evaluate(
-        ({ companionId, toTheRight }) => {
-          const k = window.__kindred!;
-          const head = k.companions[companionId]!.head;
-          const { listener } = k.voice;
-          const dx = head.x - listener.x;
-          const dy = head.y - listener.y;
-          const dz = head.z - listener.z;
-          // The sine of the angle between the view and the companion: > 0 on the right.
-          const sine = (dx * listener.right.x + dy * listener.right.y + dz * listener.right.z) / Math.hypot(dx, dy, dz);
-          // The camera orbits the player: seen from there, the companion is at this yaw.
-          const bearing = Math.atan2(head.x - k.self.x, head.z - k.self.z);
-          const yaw = bearing + ((toTheRight ? 1 : -1) * Math.PI) / 3;
-          return { turn: Math.atan2(Math.sin(yaw - k.camera.yaw), Math.cos(yaw - k.camera.yaw)), sine };
-        },
-        { companionId: id, toTheRight: side === "right" },
-      );
-      if (wanted(sine)) return;
-      // Dragging right turns the view right, which lowers the orbit yaw.
-      const pixels = -turn / YAW_PER_PIXEL;
-      const x = VIEWPORT.width / 2 - pixels / 2;
-      await page.mouse.move(x, VIEWPORT.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(x + pixels, VIEWPORT.height / 2, { steps: 12 });
-      await page.mouse.up();
-      const frame = await page.evaluate(() => window.__kindred!.frame.count);
-      await page.waitForFunction((after) => window.__kindred!.frame.count > after + 2, frame);
-    }
-    throw new Error(`could not turn the camera so that the companion stands to the ${side}`);
-  }
-
   it("a companion is heard from where it stands: louder in the ear on its side", async () => {
     // Heard again on Alice's page.
     await alice.getByTestId(`mute-${bobCompanion}`).click();
@@ -340,7 +248,7 @@ describe("companions' speech", () => {
     await bob.keyboard.up("s");
     await waitForOwnCompanionToSettle(bob);
     for (const side of ["right", "left"] as const) {
-      await aimCameraSoThat(alice, bobCompanion, side);
+      await aimCameraSoThat(alice, bobCompanion, side, VIEWPORT);
       llm.enqueue(streamOf("I am over here, can you hear where I am standing?"));
       const { [bobCompanion]: samples } = await recordSpeech(alice, [bobCompanion], () => say(bob, "Say something."));
       const near = samples!.reduce((sum, sample) => sum + sample.ears[side], 0);
