@@ -130,8 +130,11 @@ describe("barge-in", () => {
 
     await listeningUntil(page, (s) => s.speechStarts > before.speechStarts, "speech on the microphone");
     await expect.poll(async () => (await voice()).playing, { timeout: 10_000 }).toBe(false);
-    // Cut off, not finished: the stop silenced queued speech.
-    expect((await voice()).stops).toBeGreaterThan(0);
+    // Cut off, not finished: the stop silenced queued speech, and it was the page's own stop at
+    // detection ("stopped"), not the server's audio-stop a round trip later.
+    const silenced = await voice();
+    expect(silenced.stops).toBeGreaterThan(0);
+    expect(silenced.lastStop).toBe("stopped");
     // The server cancelled the generation in flight and ended the reply as interrupted (the log marks it "…").
     await expect.poll(() => llm.requests[0]?.closedEarly, { timeout: 10_000 }).toBe(true);
     await expect.poll(() => page.getByTestId("chat-log").textContent(), { timeout: 10_000 }).toMatch(/quiet water\. …/);
