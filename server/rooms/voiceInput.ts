@@ -1,7 +1,8 @@
 import { ClientMessage, type ErrorEvent } from "../../shared/protocol";
 import { VoiceSegmentMessage, VoiceStartMessage } from "../../shared/speech";
 import type { Logger } from "../logging";
-import { fromPcm16, type SpeechRecognizer } from "../speech";
+import { decodePcm16 } from "../../shared/speech";
+import type { SpeechRecognizer } from "../speech";
 import { describeZodError } from "../validation";
 import { refusal } from "./refusal";
 
@@ -36,7 +37,7 @@ export class VoiceInput {
     if (this.hearing.has(sessionId)) return refusal("rate_limited", type, "still hearing your last speech segment: send one at a time");
     this.hearing.add(sessionId);
     try {
-      const text = (await this.recognizer.transcribe(fromPcm16(parsed.data.pcm), parsed.data.sampleRate, language)).trim();
+      const text = (await this.recognizer.transcribe(decodePcm16(parsed.data.pcm), parsed.data.sampleRate, language)).trim();
       if (!text) return refusal("not_heard", type, "no words could be made out in that speech segment");
       return { text };
     } catch (error) {

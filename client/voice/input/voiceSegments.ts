@@ -1,5 +1,5 @@
 import { VOICE_SEGMENT_MAX_SECONDS, VOICE_SEGMENT_MIN_SECONDS, VOICE_SEGMENT_SAMPLE_RATE } from "../../../shared/speech";
-import { encodePcm16 } from "./pcm16";
+import { encodePcm16 } from "../../../shared/speech";
 
 const MAX_SAMPLES = VOICE_SEGMENT_MAX_SECONDS * VOICE_SEGMENT_SAMPLE_RATE;
 const MIN_SAMPLES = VOICE_SEGMENT_MIN_SECONDS * VOICE_SEGMENT_SAMPLE_RATE;

@@ -4,7 +4,7 @@ import type { AvatarDriver } from "../../avatar";
 import { heardTime, type AudioOutput } from "./audioOutput";
 import { scheduleChunk } from "./chunkSchedule";
 import { holdToChunkEnd } from "./chunkTimeline";
-import { decodePcm16, pcm16SampleCount } from "./pcm16";
+import { decodePcm16, pcm16SampleCount } from "../../../shared/speech";
 import { peakMeter, type PeakMeter } from "./peakMeter";
 import { UtteranceGate } from "./utteranceGate";
 import { STARTED_KEPT, type CompanionVoiceView, type StopReason } from "./voiceStatus";

@@ -1,7 +1,7 @@
 import type { VisemeCue } from "../../../shared/speech";
 import { sliceCues, visemeTimeline } from "../visemes";
 import type { SpokenSentence } from "../tts/ttsEngine";
-import { toPcm16 } from "./pcm16";
+import { encodePcm16 } from "../../../shared/speech";
 
 /** Short enough that a client starts playing soon and a barge-in drops little; long enough to stay few messages. */
 export const MAX_CHUNK_S = 0.5;
@@ -24,7 +24,7 @@ export function speechChunks(spoken: SpokenSentence, maxChunkS = MAX_CHUNK_S): S
     const end = Math.min(samples.length, start + chunkLength);
     // The last chunk takes the cues at and after its end too (the closing one sits exactly there).
     const endS = end === samples.length ? Number.POSITIVE_INFINITY : end / sampleRate;
-    chunks.push({ pcm: toPcm16(samples.subarray(start, end)), visemes: sliceCues(cues, start / sampleRate, endS), seconds: (end - start) / sampleRate });
+    chunks.push({ pcm: encodePcm16(samples.subarray(start, end)), visemes: sliceCues(cues, start / sampleRate, endS), seconds: (end - start) / sampleRate });
   }
   return chunks;
 }

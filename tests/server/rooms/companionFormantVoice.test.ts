@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromPcm16 } from "../../../server/speech";
+import { decodePcm16 } from "../../../shared/speech";
 import { streamOf } from "../../support/scriptedLlmServer";
 import { companionOf, companionRoomHarness } from "./companionRoomHarness";
 import { hearVoices } from "./hearVoices";
@@ -23,7 +23,7 @@ describe("a companion speaking with the formant voice", () => {
     ]);
     const chunks = hears.of("audio");
     expect(chunks[0]).toMatchObject({ companionId: companion.id, utteranceId: 1, seq: 0, sentenceSeq: 1 });
-    const samples = chunks.flatMap((chunk) => [...fromPcm16(chunk.pcm)]);
+    const samples = chunks.flatMap((chunk) => [...decodePcm16(chunk.pcm)]);
     const rms = Math.sqrt(samples.reduce((sum, value) => sum + value * value, 0) / samples.length);
     expect(rms).toBeGreaterThan(0.01);
     // A second and a half of speech at least, in chunks of at most half a second.

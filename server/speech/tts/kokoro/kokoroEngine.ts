@@ -3,7 +3,8 @@ import { createLogger, type Logger } from "../../../logging";
 import type { ModelProgressEvent } from "../../../models";
 import { SentenceSpeechStream, checkSpeechRequest } from "../stream";
 import type { SpeechRequest, SpeechStream, SpokenSentence, TtsEngine } from "../ttsEngine";
-import { loadKokoro, type KokoroModelOptions } from "./kokoroModel";
+import { loadKokoro } from "./kokoroModel";
+import type { KokoroModelOptions } from "./kokoroModelFiles";
 import { chooseKokoroVoice } from "./kokoroVoices";
 
 /**

@@ -1,6 +1,7 @@
 import { env } from "@huggingface/transformers";
 import type { ModelProgressEvent } from "../../../../models";
-import { createKokoroEngine, type KokoroDtype } from "../../kokoro";
+import type { KokoroDtype } from "../../kokoro";
+import { createKokoroEngine } from "../../kokoro/kokoroEngine";
 import type { TtsEngine } from "../../ttsEngine";
 import type { WorkerEngineOptions } from "../workerProtocol";
 

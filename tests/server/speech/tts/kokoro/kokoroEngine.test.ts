@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createKokoroEngine, type KokoroEngine } from "../../../../../server/speech/tts/kokoro";
+import { createKokoroEngine, type KokoroEngine } from "../../../../../server/speech/tts/kokoro/kokoroEngine";
 import type { SpeechRequest, SpeechStream, SpokenSentence } from "../../../../../server/speech/tts/ttsEngine";
 import { SAMPLE_RATE, SAMPLES_PER_TOKEN, writeTinyKokoroModel } from "../../../../support/tinyKokoroModel";
 import { makeTempDir } from "../../../support/tempDir";
