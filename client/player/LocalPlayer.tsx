@@ -8,7 +8,7 @@ import { DEG, useWorld } from "../world";
 import { rememberedAvatar } from "./avatarChoice";
 import { heldActions, trackHeldKeys } from "./heldKeys";
 import { createIntent, intentFromActions } from "./inputMapping";
-import { cameraRig, localAvatarDriver, localPlayer, placeLocalPlayer } from "./localPlayer";
+import { cameraRig, localAvatarDriver, localPlayer, placeLocalPlayer, writeLocalPose } from "./localPlayer";
 import { MoveSchedule } from "./moveSchedule";
 import { MAX_STEP_SECONDS, stepMovement } from "./movementStep";
 import { trackPointerLook } from "./pointerLook";
@@ -83,12 +83,7 @@ export function LocalPlayer({ frozen, immersive = false }: { frozen: boolean; im
       last.current.pitch = localPlayer.pitch;
     }
     if (schedule.update(performance.now(), changed)) {
-      message.x = localPlayer.x;
-      message.y = localPlayer.y;
-      message.z = localPlayer.z;
-      message.yaw = localPlayer.yaw;
-      message.pitch = localPlayer.pitch;
-      room.send(ClientMessage.Move, message);
+      room.send(ClientMessage.Move, writeLocalPose(message));
     }
   }, FRAME_ORDER.simulate);
 

@@ -1,7 +1,7 @@
 export { LocalPlayer } from "./LocalPlayer";
 export { ThirdPersonCamera } from "./ThirdPersonCamera";
 export { bindMoveCorrections } from "./bindMoveCorrections";
-export { cameraRig, localAvatarDriver, localPlayer } from "./localPlayer";
+export { cameraRig, localAvatarDriver, localPlayer, writeLocalPose } from "./localPlayer";
 export { isTextEntryTarget } from "./inputMapping";
 export { rememberAvatar, rememberedAvatar } from "./avatarChoice";
 export { AvatarPicker } from "./AvatarPicker";

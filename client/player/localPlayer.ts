@@ -1,3 +1,4 @@
+import type { MoveMessage } from "../../shared/protocol";
 import { createAvatarDriver } from "../avatar";
 import type { Pose } from "./movementStep";
 
@@ -43,4 +44,14 @@ export function placeLocalPlayer(x: number, y: number, z: number, yaw: number, s
   localPlayer.sessionId = sessionId;
   localPlayer.resync = false;
   cameraRig.yaw = yaw;
+}
+
+/** Copies the local pose into a reusable `move` message (no allocation: sent many times a second). */
+export function writeLocalPose(message: MoveMessage): MoveMessage {
+  message.x = localPlayer.x;
+  message.y = localPlayer.y;
+  message.z = localPlayer.z;
+  message.yaw = localPlayer.yaw;
+  message.pitch = localPlayer.pitch;
+  return message;
 }

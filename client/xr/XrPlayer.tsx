@@ -6,7 +6,7 @@ import { ClientMessage, type MoveMessage } from "../../shared/protocol";
 import type { Walkable } from "../../shared/world";
 import { FRAME_ORDER } from "../frame/order";
 import { useConnection } from "../net";
-import { cameraRig, createIntent, localPlayer, MoveSchedule, stepMovement } from "../player";
+import { cameraRig, createIntent, localPlayer, MoveSchedule, stepMovement, writeLocalPose } from "../player";
 import { useWorld } from "../world";
 import { ComfortVignette, type Comfort } from "./ComfortVignette";
 import { followHead } from "./headFollow";
@@ -153,13 +153,7 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
     if (state.teleported) {
       // One flagged jump: the room lets it over obstacles onto walkable ground in reach.
       state.teleported = false;
-      const jump = state.teleportMessage;
-      jump.x = localPlayer.x;
-      jump.y = localPlayer.y;
-      jump.z = localPlayer.z;
-      jump.yaw = localPlayer.yaw;
-      jump.pitch = localPlayer.pitch;
-      room.send(ClientMessage.Move, jump);
+      room.send(ClientMessage.Move, writeLocalPose(state.teleportMessage));
       sent.x = localPlayer.x;
       sent.z = localPlayer.z;
       state.sentAt = now;
@@ -178,11 +172,9 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
     state.sentAt = now;
     last.yaw = localPlayer.yaw;
     last.pitch = localPlayer.pitch;
+    writeLocalPose(message);
     message.x = reported.x;
-    message.y = localPlayer.y;
     message.z = reported.z;
-    message.yaw = localPlayer.yaw;
-    message.pitch = localPlayer.pitch;
     room.send(ClientMessage.Move, message);
   }
 
