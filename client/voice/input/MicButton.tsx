@@ -53,7 +53,7 @@ export function MicButton() {
           {message}
         </div>
       )}
-      <div className="voice-controls">
+      <div className="mic-controls">
         <button
           type="button"
           data-testid="mic-button"
