@@ -17,7 +17,8 @@ export interface Reply {
 /** A companion live in a room: its body, its mind, and the reply it is saying. */
 export interface LiveCompanion {
   state: CompanionState;
-  owner: { userId: string; name: string };
+  /** `timeZone`: the one the owner's client sent on joining, if any. */
+  owner: { userId: string; name: string; timeZone?: string | undefined };
   persona: PersonaBlueprint;
   conversation: Conversation | undefined;
   memory: MemorySession | undefined;

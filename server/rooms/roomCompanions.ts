@@ -2,17 +2,17 @@ import { ClientMessage, CompanionStopMessage, type ErrorEvent } from "../../shar
 import { CompanionState, type WorldState } from "../../shared/state";
 import type { Walkable } from "../../shared/world";
 import { companionBody } from "../avatars";
-import { Conversation, describeLocalTime, setupHint, type ReplyEvent, type Speaker, type Utterance } from "../companion";
+import { setupHint, type ReplyEvent, type Speaker, type Utterance } from "../companion";
 import type { CompanionService, StoredCompanion } from "../companions";
 import type { Logger } from "../logging";
 import { describePlace, type ForgetEvent, type NamedPlace } from "../memory";
 import { describeZodError } from "../validation";
 import { addressedCompanion } from "./addressedCompanion";
 import type { CompanionMind } from "./companionMind";
+import { companionConversation } from "./companionConversation";
 import { besideOwner } from "./companionPlacement";
 import { LiveTurns } from "./liveTurns";
 import type { LiveCompanion as Companion, Reply } from "./liveCompanion";
-import { namesNear } from "./namesNear";
 import { RATE_LIMITS } from "./rateLimiter";
 import { refusal } from "./refusal";
 import { broadcastSentence, finishReply, type ReplyOutlet } from "./replyBroadcast";
@@ -86,22 +86,7 @@ export class RoomCompanions {
     const companion: Companion = { state, owner, persona: stored.persona, conversation: undefined, memory, seq: 0, reply: undefined, pending: undefined, liveTurns: new LiveTurns(), voice: undefined };
     companion.voice = roomVoice(this.deps.mind.tts, this.deps, state.id, () => companion.persona, this.deps.log);
     const model = this.deps.mind.model;
-    if (model) {
-      companion.conversation = new Conversation({
-        companionId: state.id,
-        ownerId: owner.userId,
-        model,
-        recall: memory,
-        relationship: () => memory?.relationship(),
-        persona: () => companion.persona,
-        world: () => ({
-          worldName: this.deps.worldName,
-          nearby: namesNear(this.deps.state, sessionId, companion.state),
-          ownerLocalTime: describeLocalTime(new Date(), memory?.timeZone ?? owner.timeZone ?? "UTC"),
-        }),
-        onProblem: (problem) => this.deps.log.warn({ companionId: state.id, ...problem }, "companion reply problem"),
-      });
-    }
+    if (model) companion.conversation = companionConversation({ ...this.deps, model }, sessionId, companion);
     this.bySession.set(sessionId, companion);
     this.deps.state.companions.set(sessionId, state);
   }
