@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { useCompanions, useDoNotDisturb } from "../../companions";
 import { useVoicePlayback } from "../../voice/playback";
+import { muteOthers } from "./muteOthers";
 
 /**
  * While do-not-disturb is on, mutes every companion but the person's own (`ownSession` is the
@@ -13,16 +14,7 @@ export function useDoNotDisturbMuting(ownSession: string | undefined): void {
 
   useEffect(() => {
     if (!on) return;
-    const mutedHere = new Set<string>();
-    const playback = useVoicePlayback.getState();
-    for (const [ownerSession, info] of Object.entries(companions)) {
-      if (ownerSession === ownSession || playback.muted[info.id]) continue;
-      playback.setMuted(info.id, true);
-      mutedHere.add(info.id);
-    }
-    return () => {
-      for (const id of mutedHere) useVoicePlayback.getState().setMuted(id, false);
-    };
+    return muteOthers(companions, ownSession, useVoicePlayback.getState);
   }, [on, companions, ownSession]);
 
   // Do not disturb belongs to the headset session: the desktop view starts with everyone audible.
