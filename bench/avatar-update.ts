@@ -1,15 +1,19 @@
 /**
- * `npm run bench -- avatar-update [--avatars 20] [--frames 600] [--spread 12] [--all-in-view]`
+ * `npm run bench -- avatar-update [--avatars 20] [--frames 600] [--spread 12] [--all-in-view] [--procedural]`
  *
  * The avatar update of the client bench without a browser: the generated presets, parsed as the
  * client parses them, each driven by its own AvatarDriver (seeded), standing on a ring around
  * a camera at 2…`spread` m, half of them walking, a third of them talking, all gazing at the
  * camera, which looks one way (60° field of view): bodies out of its view only advance their
  * clocks, as in the client; `--all-in-view` poses every body (the cost of fully posed avatars).
+ * The bodies play the VRMA clips in avatars/animations as the client does (idle variations,
+ * after 7–16 s of calm: use `--frames 1800` to see them); `--procedural` gives them none.
  * Per frame it runs what the client runs before rendering (every driver's update), then the
  * scene's matrix update that rendering does, and reports the ms per frame of both (p50/p95),
  * the process's CPU time per frame of the avatar update (mean, p50: on a shared machine wall
- * time mostly measures the other processes, CPU time less so) and the camera pass's draw calls
+ * time mostly measures the other processes, CPU time less so), the heap the update allocates per
+ * frame (p50 of the heap's growth over frames without a collection: garbage that later costs
+ * collections, the spikes of a frame-time p95) and the camera pass's draw calls
  * as three's renderer would count them. It shows the cost of the avatar code alone, without the
  * browser, React or the renderer.
  */
@@ -18,6 +22,9 @@ import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Frustum, Group, Matrix4, PerspectiveCamera, Scene, Vector3, type Camera, type Material, type Mesh } from "three";
 import { createAvatarDriver, type AvatarDriver, type AvatarPose } from "../client/avatar/avatarDriver";
+import { bindMotionClips, type MotionAnimations } from "../client/avatar/loading/bindMotionClips";
+import { parseVrmAnimation } from "../client/avatar/loading/vrmParser";
+import type { MotionClipName } from "../client/avatar/motion/motionClips";
 import { parseVrm } from "../client/avatar/loading/vrmParser";
 import { bodyInView } from "../client/avatar/inView";
 import { seededRandom } from "../client/world/seededRandom";
@@ -42,12 +49,15 @@ export async function main(argv: string[]) {
       frames: { type: "string", default: "600" },
       spread: { type: "string", default: "12" },
       "all-in-view": { type: "boolean", default: false },
+      procedural: { type: "boolean", default: false },
     },
   });
   const count = Number(values.avatars);
   const frames = Number(values.frames);
   const spread = Number(values.spread);
   const allInView = values["all-in-view"] === true;
+  // The VRMA clips in avatars/animations, as the client binds them; --procedural leaves them out.
+  const animations = values.procedural === true ? {} : await shippedAnimations();
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(frames) || frames < 1 || !(spread >= 2)) {
     throw new Error("--avatars and --frames must be whole numbers ≥ 1, --spread a distance ≥ 2 m");
   }
@@ -71,7 +81,7 @@ export async function main(argv: string[]) {
     root.add(vrm.scene);
     scene.add(root);
     const driver = createAvatarDriver({ random: seededRandom(100 + i) });
-    driver.attach(vrm, root);
+    driver.attach(vrm, root, bindMotionClips(animations, vrm));
     driver.lookAt(eye);
     driver.setEmotion(i % 2 ? "happy" : "relaxed");
     if (i % 3 === 0) driver.speakText("Hello there, it is a lovely day for a walk around the plaza with you.");
@@ -84,6 +94,7 @@ export async function main(argv: string[]) {
   const updateMs: number[] = [];
   const updateCpuMs: number[] = [];
   const matrixMs: number[] = [];
+  const heapBytes: number[] = [];
   for (let f = 0; f < WARM_UP_FRAMES + frames; f++) {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
@@ -99,15 +110,19 @@ export async function main(argv: string[]) {
       body.driver.setInView(inView);
       if (inView && f >= WARM_UP_FRAMES) posed++;
     }
+    const heapBefore = process.memoryUsage().heapUsed;
     for (const body of bodies) body.driver.update(FRAME_S, body.pose);
     const updated = performance.now();
     const cpu = process.cpuUsage(cpuStarted);
+    const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
     scene.updateMatrixWorld();
     const done = performance.now();
     if (f >= WARM_UP_FRAMES) {
       updateMs.push(updated - started);
       updateCpuMs.push((cpu.user + cpu.system) / 1000);
       matrixMs.push(done - updated);
+      // A collection during the update shrinks the heap: such frames say nothing of what it allocated.
+      if (heapGrowth >= 0) heapBytes.push(heapGrowth);
       drawCalls += cameraDrawCalls(scene, camera);
     }
     if (f % 60 === 0) process.stderr.write(`\r  frame ${f}/${WARM_UP_FRAMES + frames}   `);
@@ -117,13 +132,25 @@ export async function main(argv: string[]) {
   return {
     avatars: count,
     frames,
+    clips: Object.keys(animations).length,
     posedPerFrame: Math.round((posed / frames) * 10) / 10,
     avatarUpdateMsPerFrame: { p50: round(percentile(updateMs, 50)), p95: round(percentile(updateMs, 95)) },
     avatarUpdateCpuMsPerFrame: { mean: round(updateCpuMs.reduce((a, b) => a + b, 0) / frames), p50: round(percentile(updateCpuMs, 50)) },
+    avatarUpdateHeapKbPerFrame: round((percentile(heapBytes, 50) ?? Number.NaN) / 1024),
     cameraPassDrawCallsPerFrame: Math.round(drawCalls / frames),
     sceneMatrixMsPerFrame: { p50: round(percentile(matrixMs, 50)), p95: round(percentile(matrixMs, 95)) },
     machine: `${cpus().length} cores, Node ${process.version}, load ${loadavg()[0]!.toFixed(1)}`,
   };
+}
+
+async function shippedAnimations(): Promise<MotionAnimations> {
+  const dir = new URL("../avatars/animations/", import.meta.url);
+  const found: MotionAnimations = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".vrma"))) {
+    const bytes = readFileSync(new URL(file, dir));
+    found[file.slice(0, -".vrma".length) as MotionClipName] = await parseVrmAnimation(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  }
+  return found;
 }
 
 const frustum = new Frustum();

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- client [--players 10] [--seconds 10] [--world plaza] [--xr]`
+ * `npm run bench -- client [--players 10] [--seconds 10] [--world plaza] [--xr] [--profile file.cpuprofile]`
  *
  * The real server in its own process, headless Chromium (one page: the person whose frames are
  * measured) and players − 1 SDK bots strolling around the same world, each with its companion.
@@ -7,6 +7,8 @@
  * (everything before rendering), the part spent updating avatars, and each companion avatar's
  * own update time, from the page's `window.__kindred`. `--xr` measures the same inside an
  * immersive-vr session of an emulated Quest 3 (iwer), with the headset's frame budget applied.
+ * `--profile` records a CPU profile of the page over the measured seconds (DevTools format; the
+ * sampling itself slows the page a little) and prints its top self-time functions to stderr.
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
@@ -14,7 +16,9 @@ import type { Browser, Page } from "playwright-core";
 import { buildClient, clientBuildReason } from "../server/cli/clientBuild";
 import { launchChromium } from "../tests/e2e/support/chromium";
 import { installEmulatedHeadset } from "../tests/e2e/support/emulatedHeadset";
+import { formatSelfTime } from "./support/cpuProfile";
 import { readFrameSamples, type FrameSamples } from "./support/frameRecord";
+import { startPageProfile } from "./support/pageProfile";
 import { percentile } from "./support/processStats";
 import { startServerProcess } from "./support/serverProcess";
 import { startWalkingBots, type WalkingBots } from "./support/walkingBots";
@@ -33,12 +37,14 @@ export async function main(argv: string[]) {
       seconds: { type: "string", default: "10" },
       world: { type: "string", default: "plaza" },
       xr: { type: "boolean", default: false },
+      profile: { type: "string" },
     },
   });
   const players = Number(values.players);
   const seconds = Number(values.seconds);
   const world = String(values.world);
   const xr = values.xr === true;
+  const profileFile = values.profile;
   if (!Number.isInteger(players) || players < 1 || !(seconds > 0)) throw new Error("--players must be a whole number ≥ 1 and --seconds positive");
 
   const root = process.cwd();
@@ -67,6 +73,7 @@ export async function main(argv: string[]) {
     await page.waitForTimeout(WARM_UP_MS);
     let since = (await readFrameSamples(page, { frames: 0, companionUpdates: 0 })).next;
     const samples: Omit<FrameSamples, "next"> = { jsMs: [], avatarMs: [], companionUpdateMs: [], lost: 0 };
+    const profile = profileFile ? await startPageProfile(page) : undefined;
     const started = performance.now();
     const end = started + seconds * 1000;
     while (performance.now() < end) {
@@ -82,6 +89,10 @@ export async function main(argv: string[]) {
     }
     const wallSeconds = (performance.now() - started) / 1000;
     process.stderr.write("\n");
+    if (profile && profileFile) {
+      const top = await profile.stop(profileFile);
+      process.stderr.write(`CPU profile written to ${profileFile}; top self time:\n${formatSelfTime(top)}\n`);
+    }
     const scene = await page.evaluate(() => ({
       drawCalls: window.__kindred!.frame.drawCalls,
       triangles: window.__kindred!.frame.triangles,

@@ -7,6 +7,10 @@
  * measures "chat line sent → first `companion:sentence`". What the model itself must take (time
  * to first token + the first sentence's tokens) is known from the script; the rest is the
  * pipeline's overhead: HTTP to the model, sentence splitting, the room, the WebSocket.
+ * It is split by the scripted model's own clock: `toModelMs` (line sent → the model has the
+ * request: storing the line, recall, the prompt), `fromModelMs` (the model wrote the first
+ * sentence's last token → that sentence arrives: streaming plumbing), and `scriptedModelLagMs`
+ * (how late the scripted model's own timers ran: this process's load, not the server's work).
  *
  * With a TTS engine (`--tts`, formant by default: offline, always there) it also measures "chat
  * line sent → first `companion:audio` chunk" of the reply: the first sentence synthesised in the
@@ -72,6 +76,9 @@ export async function main(argv: string[]) {
     process.stderr.write(`joined ${server.url}; ${WARMUP_TURNS} warm-up + ${turns} turns (ttft ${ttftMs} ms, ${tokenMs} ms/token) …\n`);
     const measured: number[] = [];
     const firstAudio: number[] = [];
+    const toModel: number[] = [];
+    const fromModel: number[] = [];
+    const modelLag: number[] = [];
     /** The newest utterance whose audio was counted: audio of an earlier reply never counts. */
     const voice = { voiced, lastUtterance: 0 };
     for (let turn = 0; turn < WARMUP_TURNS + turns; turn++) {
@@ -81,6 +88,12 @@ export async function main(argv: string[]) {
       if (turn >= WARMUP_TURNS) {
         measured.push(ms.firstSentence);
         if (ms.firstAudio !== undefined) firstAudio.push(ms.firstAudio);
+        // Where the overhead lies: before the model has the request, and after it wrote the sentence's last token.
+        const request = llm.requests.at(-1)!;
+        const lastToken = request.writtenAt[firstSentenceTokens - 1]!;
+        toModel.push(request.receivedAt - ms.sentAt);
+        fromModel.push(ms.sentAt + ms.firstSentence - lastToken);
+        modelLag.push(lastToken - request.receivedAt - modelMs);
       }
       const label = turn < WARMUP_TURNS ? "warm-up" : `turn ${turn + 1 - WARMUP_TURNS}/${turns}`;
       const audio = ms.firstAudio === undefined ? "" : `, ${ms.firstAudio.toFixed(1)} ms to the first audio`;
@@ -98,6 +111,9 @@ export async function main(argv: string[]) {
       modelMs,
       firstSentenceMs: { p50: percentile(measured, 50), p95: percentile(measured, 95) },
       overheadMs: { p50: percentile(overheads, 50), p95: percentile(overheads, 95) },
+      toModelMs: { p50: percentile(toModel, 50), p95: percentile(toModel, 95) },
+      fromModelMs: { p50: percentile(fromModel, 50), p95: percentile(fromModel, 95) },
+      scriptedModelLagMs: { p50: percentile(modelLag, 50), p95: percentile(modelLag, 95) },
       tts,
       ...(voiced ? { firstAudioMs: { p50: percentile(firstAudio, 50), p95: percentile(firstAudio, 95) } } : {}),
       count: measured.length,
@@ -110,6 +126,8 @@ export async function main(argv: string[]) {
 }
 
 interface TurnTimes {
+  /** performance.now() when the line was sent. */
+  sentAt: number;
   firstSentence: number;
   /** Present when the reply is voiced. */
   firstAudio?: number;
@@ -132,7 +150,7 @@ async function oneTurn(owner: CompanionOwner, text: string, timeoutMs: number, v
       let firstAudioMs: number | undefined;
       let done = false;
       const finish = () => {
-        if (done && firstSentenceMs !== undefined && (!voiced || firstAudioMs !== undefined)) resolve({ firstSentence: firstSentenceMs, firstAudio: firstAudioMs });
+        if (done && firstSentenceMs !== undefined && (!voiced || firstAudioMs !== undefined)) resolve({ sentAt, firstSentence: firstSentenceMs, firstAudio: firstAudioMs });
       };
       unbind.push(
         room.onMessage(ServerMessage.CompanionSentence, (e: CompanionSentenceEvent) => {

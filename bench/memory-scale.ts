@@ -7,9 +7,10 @@
  * stored as the embedding queue stores them; the HNSW index is built once they are all in.
  * Queries are LoCoMo's questions: full-text recall, and hybrid recall (full-text + vectors,
  * fused) with a random query vector, both through `recall`, and how many of full-text recall's
- * top 10 ranking every memory holding a question word would also return (it ranks only those
- * holding the rarest words). Model inference is not included:
- * no model can be downloaded here. Built databases are cached (the 100k one takes minutes).
+ * top 10 ranking every memory holding a question word would also return (it ranks at most
+ * MAX_REACH memories in each of its two passes). Model inference is not included:
+ * no model can be downloaded here. Built databases are cached (the 100k one takes minutes); a
+ * cached one is brought up to the newest schema by the migrations, as a server's would be.
  */
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -179,9 +180,9 @@ async function measure(db: Database, built: BuiltDatabase, questions: string[], 
 const AGREEMENT_QUESTIONS = 50;
 
 /**
- * Full-text recall ranks only the memories holding the question's rarest words (MAX_REACH of them
- * at most): the share of its top 10 that ranking every memory holding any question word also puts
- * in its top 10.
+ * Full-text recall ranks the memories holding the question's rarest words, then those holding
+ * enough common words to still rank (MAX_REACH of them at most in each pass): the share of its top
+ * 10 that ranking every memory holding any question word also puts in its top 10.
  */
 async function agreementWithExact(db: Database, scope: MemoryScope, questions: string[]) {
   let same = 0;
@@ -200,8 +201,9 @@ async function plans(db: Database, built: BuiltDatabase) {
   const explain = async (sql: string, params: unknown[]) =>
     (await db.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql}`, params)).map((r) => r["QUERY PLAN"]).join("\n");
   const vector = `[${randomUnitVector(DIMENSIONS, seededRandom(1)).join(",")}]`;
-  const asOwner = await explain(nearestMemoriesSql(built.model), [vector, built.companionId, built.ownerId, true, null, 50]);
-  const notOwner = await explain(nearestMemoriesSql(built.model), [vector, built.companionId, built.ownerId, false, randomUUID(), 50]);
+  const nearest = await nearestMemoriesSql(db, built.model);
+  const asOwner = await explain(nearest, [vector, built.companionId, built.ownerId, true, null, 50]);
+  const notOwner = await explain(nearest, [vector, built.companionId, built.ownerId, false, randomUUID(), 50]);
   const fullText = await explain(
     "SELECT m.id FROM memories m WHERE m.companion_id = $1 AND m.owner_id = $2 AND m.search @@ to_tsquery('english', $3)",
     [built.companionId, built.ownerId, "guitar | paint"],

@@ -7,7 +7,7 @@ import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { getRequestListener } from "@hono/node-server";
 import { WORLD_ROOM } from "../shared/protocol";
-import { VOICE_SEGMENT_MAX_SECONDS, VOICE_SEGMENT_SAMPLE_RATE } from "../shared/speech";
+import { VOICE_SEGMENT_MAX_BYTES } from "../shared/speech";
 import { createIdentity, loadOrCreateSecret } from "./auth";
 import { createAvatarService } from "./avatars";
 import { createCompanionService } from "./companions";
@@ -39,11 +39,13 @@ export interface StartServerOptions extends Partial<Config> {
 }
 
 /**
- * The largest WebSocket message a client may send: a voice segment (16-bit PCM) of a little over
- * the longest allowed, so a slightly long one gets a clear error instead of a dropped connection.
- * (The transport's default, 4 KiB, holds a tenth of a second of speech.)
+ * The largest WebSocket message a client may send: twice the longest voice segment allowed (16-bit
+ * PCM). A larger message costs the sender its connection (close 1009); everything up to this is
+ * read, so a segment too long (the client cuts at the limit; an older or broken one may not) gets
+ * the room's clear `voice:segment` error instead. (The transport's default, 4 KiB, holds a tenth
+ * of a second of speech.)
  */
-const MAX_CLIENT_MESSAGE_BYTES = Math.ceil((VOICE_SEGMENT_MAX_SECONDS + 2) * VOICE_SEGMENT_SAMPLE_RATE * 2);
+const MAX_CLIENT_MESSAGE_BYTES = 2 * VOICE_SEGMENT_MAX_BYTES;
 
 export interface RunningServer {
   /** Where this process can reach the server, e.g. http://127.0.0.1:8080 (https:// with `https`) */

@@ -1,4 +1,4 @@
-import { Vector3, type AnimationClip, type Object3D } from "three";
+import { Vector3, type Object3D } from "three";
 import type { VRM } from "@pixiv/three-vrm";
 import { ACTIONS, EMOTIONS, type ActionName, type Emotion } from "../../shared/persona";
 import { angleDelta } from "../math/angles";
@@ -19,6 +19,8 @@ import { writeGait } from "./motion/gaitMotion";
 import { GaitPhase } from "./motion/gaitPhase";
 import { GesturePlayer, type Vec3Like } from "./motion/gesturePlayer";
 import { IdleMotion } from "./motion/idleMotion";
+import type { MotionClips } from "./motion/motionClips";
+import { QuaternionOnlyBones } from "./quaternionOnlyBones";
 import type { RandomSource } from "./random";
 import { VrmUpdater } from "./vrmUpdate";
 
@@ -36,6 +38,13 @@ const MAX_DELTA_S = 0.1;
 /** A move longer than this in one update is a teleport: springs restart from rest. */
 const TELEPORT_M = 3;
 const UP = new Vector3(0, 1, 0);
+/**
+ * Bodies at a reduced rate update in one of this many turns of their interval (drivers take
+ * turns as they are created): far bodies that fell back at the same moment (the camera jumped)
+ * still spread over several frames instead of all updating in one.
+ */
+const RATE_PHASES = 4;
+let nextRatePhase = 0;
 
 /**
  * Everything one avatar does on its own, fed by whoever owns it (the companion's events, a
@@ -65,6 +74,7 @@ export class AvatarDriver {
   private readonly body = new BodyPose();
   private readonly fader = new AvatarFade();
   private readonly draw = new AvatarDrawDetail();
+  private readonly quaternionOnly = new QuaternionOnlyBones();
   private distance = 0;
   private inView = true;
   /** Springs were skipped (far or out of view): they restart from rest when they run again. */
@@ -74,6 +84,11 @@ export class AvatarDriver {
   /** The head seen from the feet, in the body's own frame (yaw 0), as last posed. */
   private readonly headFromFeet = new Vector3();
   private pendingDelta = 0;
+  /** Where in a reduced-rate interval this body updates, so far bodies take turns (0…1). */
+  private readonly ratePhase = (nextRatePhase++ % RATE_PHASES) / RATE_PHASES;
+  /** Time taken off the first wait after the rate dropped: the body's turn within the interval. */
+  private rateLead = 0;
+  private lastInterval = 0;
   private pendingGesture: { name: ActionName; target?: Vec3Like } | null = null;
 
   constructor(random: RandomSource = Math.random) {
@@ -160,7 +175,7 @@ export class AvatarDriver {
   }
 
   /** Called by VrmAvatar when its VRM is ready; `root` is the object placed at the pose. */
-  attach(vrm: VRM, root: Object3D, clips: Partial<Record<ActionName, AnimationClip>> = {}): void {
+  attach(vrm: VRM, root: Object3D, clips: MotionClips = {}): void {
     if (this.vrm) this.detach(this.vrm);
     this.vrm = vrm;
     this.root = root;
@@ -169,6 +184,8 @@ export class AvatarDriver {
     this.gait.hipHeight = this.rig.hipHeight;
     this.gestures = new GesturePlayer(this.rig);
     this.gestures.useClips(clips);
+    // Idle variations (stretch, look around, shift weight) from the VRMA clips it has.
+    this.idle.useClips(this.rig, clips);
     if (this.pendingGesture) this.gestures.play(this.pendingGesture.name, this.pendingGesture.target);
     this.pendingGesture = null;
     this.face.bind(vrm.expressionManager);
@@ -178,6 +195,7 @@ export class AvatarDriver {
     }
     this.fader.attach(vrm.scene);
     this.draw.attach(vrm.scene);
+    this.quaternionOnly.attach(vrm);
     this.lastYaw = Number.NaN;
   }
 
@@ -188,6 +206,7 @@ export class AvatarDriver {
     this.face.unbind();
     this.fader.detach();
     this.draw.detach();
+    this.quaternionOnly.restore();
     if (vrm.lookAt) vrm.lookAt.target = null;
     this.vrm = null;
     this.root = null;
@@ -210,13 +229,18 @@ export class AvatarDriver {
     root.rotation.set(0, pose.yaw, 0);
     const detail = avatarDetail(this.distance, this.inView);
     this.draw.apply(detail);
+    if (detail.interval !== this.lastInterval) {
+      this.lastInterval = detail.interval;
+      this.rateLead = this.ratePhase * detail.interval;
+    }
     this.pendingDelta += dt;
-    if (this.pendingDelta < detail.interval) {
+    if (this.pendingDelta + this.rateLead < detail.interval) {
       this.updateMs = performance.now() - started;
       return;
     }
     const step = Math.min(this.pendingDelta, MAX_DELTA_S);
     this.pendingDelta = 0;
+    this.rateLead = 0;
     if (Number.isNaN(this.lastYaw)) rig.headWorldPosition(this.headPosition);
     const teleported = this.lastPosition.distanceTo(root.position) > TELEPORT_M;
     const restartSprings = detail.springs && (this.springsStale || teleported);

@@ -10,9 +10,9 @@ interface RigTransforms {
 interface CopiedBone {
   raw: Object3D;
   normalized: Object3D;
-  parentWorld: Quaternion;
   parentWorldInverse: Quaternion;
-  rest: Quaternion;
+  /** The parent's world rotation times the bone's rest rotation: the constant right-hand factor. */
+  parentWorldRest: Quaternion;
   /** The normalised rotation last copied, and the raw rotation it gave: while both hold, the bone is skipped. */
   lastNormalized: Quaternion;
   lastRaw: Quaternion;
@@ -63,7 +63,14 @@ export class HumanoidCopy {
       const rest = rig._boneRotations[name];
       if (!raw || !normalized || !parentWorld || !rest) continue;
       // NaN never equals itself: the first update copies every bone.
-      this.bones.push({ raw, normalized, parentWorld, parentWorldInverse: parentWorld.clone().invert(), rest, lastNormalized: new Quaternion(Number.NaN, 0, 0, 0), lastRaw: new Quaternion() });
+      this.bones.push({
+        raw,
+        normalized,
+        parentWorldInverse: parentWorld.clone().invert(),
+        parentWorldRest: parentWorld.clone().multiply(rest),
+        lastNormalized: new Quaternion(Number.NaN, 0, 0, 0),
+        lastRaw: new Quaternion(),
+      });
     }
     humanoid.normalizedHumanBonesRoot.updateMatrixWorld = leaveToCallers;
     const hipsRaw = humanoid.getRawBoneNode("hips");
@@ -85,7 +92,7 @@ export class HumanoidCopy {
       const raw = bone.raw.quaternion;
       if (q.equals(bone.lastNormalized) && raw.equals(bone.lastRaw)) continue;
       bone.lastNormalized.copy(q);
-      rotation.copy(bone.parentWorldInverse).multiply(q).multiply(bone.parentWorld).multiply(bone.rest);
+      rotation.copy(bone.parentWorldInverse).multiply(q).multiply(bone.parentWorldRest);
       raw.copy(rotation);
       bone.lastRaw.copy(rotation);
     }

@@ -1,6 +1,8 @@
 import type { Material } from "three";
 import type { VRM, VRMExpression } from "@pixiv/three-vrm";
+import { MorphExpressionApplier } from "./expressions/morphExpressionApplier";
 import { HumanoidCopy } from "./humanoidCopy";
+import { pruneSpringAncestors } from "./springAncestors";
 import type { AvatarDetail } from "./lod";
 
 interface UpdatableMaterial extends Material {
@@ -18,12 +20,20 @@ function scrollsUv(m: UpdatableMaterial): boolean {
   return !!(m.uvAnimationScrollXSpeedFactor || m.uvAnimationScrollYSpeedFactor || m.uvAnimationRotationSpeedFactor);
 }
 
+/** Longest time one spring step covers (as the driver's own step). */
+const MAX_SPRING_STEP_S = 0.1;
+/** Bodies take turns for strided spring steps: every other new updater starts one update further on. */
+let nextSpringPhase = 0;
+
 /**
  * What `vrm.update(delta)` does, with the parts a far avatar can skip left out: spring bones
  * (hair and cloth) and the eyes' lookAt. Order as in three-vrm: humanoid, lookAt, expressions,
  * constraints, springs, materials. The humanoid copy is {@link HumanoidCopy} (skips bones that
- * did not move). The expression manager re-applies every morph and material bind, and
- * allocates, each time it runs: it runs only when some expression's weight changed. MToon
+ * did not move). Springs update only the world matrices they read ({@link pruneSpringAncestors}) and step every `detail.springStride` updates, covering the time since
+ * their last step; updaters are staggered so bodies at the same stride step in different
+ * frames. Expressions are applied only when some expression's weight changed, through
+ * {@link MorphExpressionApplier} when the model's expressions move morph targets only (the
+ * manager's own update allocates on every call), else by the manager. MToon
  * materials only need their per-frame update to scroll UV animations or to upload a changed
  * opacity; the rest of the time it would only re-upload the same uniforms (and make garbage),
  * so it runs just for those.
@@ -35,7 +45,11 @@ export class VrmUpdater {
   private readonly expressions: readonly VRMExpression[];
   /** Each expression's weight when the manager last applied them (NaN: never). */
   private readonly appliedWeights: Float64Array;
+  private readonly morphs: MorphExpressionApplier | null;
   private materialsChanged = true;
+  /** Updates since the springs last stepped, and the time they covered. */
+  private springUpdates: number;
+  private springDelta = 0;
 
   constructor(private readonly vrm: VRM) {
     this.all = (vrm.materials ?? []).filter(isUpdatable);
@@ -43,6 +57,9 @@ export class VrmUpdater {
     this.humanoid = new HumanoidCopy(vrm);
     this.expressions = vrm.expressionManager?.expressions ?? [];
     this.appliedWeights = new Float64Array(this.expressions.length).fill(Number.NaN);
+    this.morphs = vrm.expressionManager ? MorphExpressionApplier.forManager(vrm.expressionManager) : null;
+    this.springUpdates = nextSpringPhase++ % 2;
+    if (vrm.springBoneManager) pruneSpringAncestors(vrm.springBoneManager);
   }
 
   /** Material parameters that MToon uploads itself (opacity) changed: upload on the next update. */
@@ -55,15 +72,26 @@ export class VrmUpdater {
     const vrm = this.vrm;
     this.humanoid.update();
     if (vrm.lookAt && detail.gaze) vrm.lookAt.update(delta);
-    if (this.expressionsChanged()) vrm.expressionManager?.update();
+    if (this.expressionsChanged()) {
+      if (this.morphs) this.morphs.apply();
+      else vrm.expressionManager?.update();
+    }
     vrm.nodeConstraintManager?.update();
     const springs = detail.springs ? vrm.springBoneManager : undefined;
-    if (springs && restartSprings) {
-      // reset() reads the joints' parents' world matrices: bring the posed skeleton's up to date first.
-      vrm.scene.updateWorldMatrix(true, true);
-      springs.reset();
+    if (springs) {
+      if (restartSprings) {
+        // reset() reads the joints' parents' world matrices: bring the posed skeleton's up to date first.
+        vrm.scene.updateWorldMatrix(true, true);
+        springs.reset();
+        this.springDelta = 0;
+      }
+      this.springDelta = Math.min(this.springDelta + delta, MAX_SPRING_STEP_S);
+      if (++this.springUpdates >= detail.springStride) {
+        springs.update(this.springDelta);
+        this.springUpdates = 0;
+        this.springDelta = 0;
+      }
     }
-    springs?.update(delta);
     const materials = this.materialsChanged ? this.all : this.animated;
     this.materialsChanged = false;
     for (let i = 0; i < materials.length; i++) materials[i]!.update(delta);

@@ -1,3 +1,4 @@
+import { NotPointable } from "../world";
 import { CompanionBody } from "./CompanionBody";
 import { companionTracks, useCompanions } from "./companionStore";
 
@@ -5,11 +6,11 @@ import { companionTracks, useCompanions } from "./companionStore";
 export function Companions() {
   const companions = useCompanions((s) => s.companions);
   return (
-    <>
+    <NotPointable>
       {Object.entries(companions).map(([ownerSession, info]) => {
         const track = companionTracks.get(ownerSession);
         return track ? <CompanionBody key={ownerSession} info={info} track={track} /> : null;
       })}
-    </>
+    </NotPointable>
   );
 }

@@ -12,6 +12,8 @@ export const FRAME_ORDER = {
   draw: 0,
   /** Layers that pose an avatar further after its own update (a headset's head and hands). */
   afterAvatars: 0.5,
+  /** Floating labels: placed where this frame's bodies and camera ended up. */
+  labels: 0.75,
   render: 1,
   /** After rendering: copies for the automation handle, outside the measured time. */
   probe: 2,

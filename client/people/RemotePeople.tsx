@@ -1,3 +1,4 @@
+import { NotPointable } from "../world";
 import { RemotePerson } from "./RemotePerson";
 import { remoteTracks, usePeople } from "./peopleStore";
 
@@ -5,11 +6,11 @@ import { remoteTracks, usePeople } from "./peopleStore";
 export function RemotePeople() {
   const people = usePeople((s) => s.people);
   return (
-    <>
+    <NotPointable>
       {Object.entries(people).map(([sessionId, person]) => {
         const track = remoteTracks.get(sessionId);
         return track ? <RemotePerson key={sessionId} person={person} track={track} /> : null;
       })}
-    </>
+    </NotPointable>
   );
 }

@@ -1,6 +1,8 @@
-import { Quaternion, Vector3, type Object3D } from "three";
+import { Quaternion, Vector3 } from "three";
 import type { VRM } from "@pixiv/three-vrm";
 import type { XrPoseState } from "../../shared/state";
+import { chooseStance, measureBody, type BodyMeasure, type Stance } from "./bodyStance";
+import { setWorldRotation, twoBoneReach } from "./twoBoneReach";
 
 /** Where the body stands (feet) and faces (yaw 0 faces +Z). */
 export interface TrackedBodyPose {
@@ -10,94 +12,100 @@ export interface TrackedBodyPose {
   yaw: number;
 }
 
+/** A headset's head and hands in the body's frame: the room's `xr` state, or the local headset's own. */
+export type TrackedPose = Pick<
+  XrPoseState,
+  "headHeight" | "headX" | "headY" | "headZ" | "headW" | "leftTracked" | "leftX" | "leftY" | "leftZ" | "rightTracked" | "rightX" | "rightY" | "rightZ"
+>;
+
 const rootQuat = new Quaternion();
-const parentQuat = new Quaternion();
 const desired = new Quaternion();
-const swing = new Quaternion();
-const shoulder = new Vector3();
-const elbow = new Vector3();
-const wrist = new Vector3();
 const target = new Vector3();
-const direction = new Vector3();
-const pole = new Vector3();
-const from = new Vector3();
-const to = new Vector3();
-/** Keeps a fully stretched arm from snapping straight (and the maths away from its singularity). */
-const REACH_MARGIN = 0.995;
+const forward = new Vector3();
+const down = new Vector3(0, -1, 0);
+const up = new Vector3(0, 1, 0);
+const backward = new Vector3();
+const SIDES = ["left", "right"] as const;
+/** The stance last chosen: one object, overwritten by every call. */
+const stance: Stance = { kind: "standing", hipsDrop: 0, feetForward: 0 };
+/** Each loaded body's proportions, measured the first time it is posed (null: it cannot sit). */
+const measures = new WeakMap<VRM, BodyMeasure | null>();
+
+/** The loaded body's proportions at rest (measured once, then kept with the VRM). */
+export function bodyMeasureOf(vrm: VRM): BodyMeasure | null {
+  let measure = measures.get(vrm);
+  if (measure === undefined) {
+    measure = measureBody(vrm);
+    measures.set(vrm, measure);
+  }
+  return measure;
+}
 
 /**
- * Turns a loaded VRM's head and reaches its arms the way a headset wearer's head and hands are
- * (the room's `xr` pose), after the avatar's own animation has posed it this frame. Works on the
- * normalised rig (rest = identity in the model's frame), then copies it to the skinned bones.
+ * Poses a loaded VRM the way a headset wearer holds themselves (the room's `xr` pose), after the
+ * avatar's own animation has posed it this frame: hips down and knees bent when their eyes are
+ * well below the avatar's (sitting, crouching), the head turned, the arms reaching for the
+ * hands. Works on the normalised rig (rest = identity in the model's frame), then copies it to
+ * the skinned bones. Returns the stance it chose (a shared object: read it before the next call).
  */
-export function applyTrackedPose(vrm: VRM, body: TrackedBodyPose, xr: XrPoseState): void {
+export function applyTrackedPose(vrm: VRM, body: TrackedBodyPose, xr: TrackedPose): Stance {
   const humanoid = vrm.humanoid;
   const head = humanoid.getNormalizedBoneNode("head");
   const root = vrm.scene.parent;
-  if (!head?.parent || !root) return;
+  stance.kind = "standing";
+  if (!head?.parent || !root) return stance;
   root.getWorldQuaternion(rootQuat);
+  const c = Math.cos(body.yaw);
+  const s = Math.sin(body.yaw);
+  forward.set(s, 0, c);
+
+  const measure = bodyMeasureOf(vrm);
+  if (measure && chooseStance(measure, xr.headHeight, stance).kind !== "standing") sit(vrm, body, measure);
+
   // The body-frame rotation, turned into the model's own frame (VRM 0.x models stand turned around).
   desired.set(xr.headX, xr.headY, xr.headZ, xr.headW).normalize();
   desired.premultiply(rootQuat).multiply(vrm.scene.quaternion);
   setWorldRotation(head, desired);
 
+  backward.set(-s, 0, -c);
   if (xr.leftTracked) reach(vrm, "left", body, xr.leftX, xr.leftY, xr.leftZ);
   if (xr.rightTracked) reach(vrm, "right", body, xr.rightX, xr.rightY, xr.rightZ);
   humanoid.update();
+  return stance;
 }
 
-/** Two-bone reach: the upper arm swings so the elbow bends downwards, the forearm points at the hand. */
+/** Elbows hang down (and back, when the hand is low) like a relaxed arm's. */
 function reach(vrm: VRM, side: "left" | "right", body: TrackedBodyPose, x: number, y: number, z: number): void {
   const humanoid = vrm.humanoid;
   const upper = humanoid.getNormalizedBoneNode(side === "left" ? "leftUpperArm" : "rightUpperArm");
   const lower = humanoid.getNormalizedBoneNode(side === "left" ? "leftLowerArm" : "rightLowerArm");
   const hand = humanoid.getNormalizedBoneNode(side === "left" ? "leftHand" : "rightHand");
   if (!upper || !lower || !hand) return;
-  const c = Math.cos(body.yaw);
-  const s = Math.sin(body.yaw);
-  target.set(body.x + x * c + z * s, body.y + y, body.z - x * s + z * c);
-  upper.getWorldPosition(shoulder);
-  lower.getWorldPosition(elbow);
-  hand.getWorldPosition(wrist);
-  const upperLength = shoulder.distanceTo(elbow);
-  const lowerLength = elbow.distanceTo(wrist);
-  if (upperLength < 1e-4 || lowerLength < 1e-4) return;
-
-  direction.subVectors(target, shoulder);
-  const wanted = direction.length();
-  if (wanted < 1e-4) return;
-  direction.divideScalar(wanted);
-  const span = Math.min(Math.max(wanted, Math.abs(upperLength - lowerLength) + 1e-3), (upperLength + lowerLength) * REACH_MARGIN);
-  // Law of cosines: the angle at the shoulder between the reach and the upper arm.
-  const cosShoulder = (upperLength ** 2 + span ** 2 - lowerLength ** 2) / (2 * upperLength * span);
-  const sinShoulder = Math.sqrt(Math.max(0, 1 - cosShoulder ** 2));
-  // Elbows hang down (and back, when the hand is low) like a relaxed arm's.
-  pole.set(0, -1, 0).addScaledVector(direction, direction.y);
-  if (pole.lengthSq() < 1e-6) pole.set(-s, 0, -c);
-  pole.normalize();
-
-  from.subVectors(elbow, shoulder).normalize();
-  to.copy(direction).multiplyScalar(cosShoulder).addScaledVector(pole, sinShoulder).normalize();
-  rotateInWorld(upper, from, to);
-
-  lower.getWorldPosition(elbow);
-  hand.getWorldPosition(wrist);
-  from.subVectors(wrist, elbow).normalize();
-  to.copy(shoulder).addScaledVector(direction, span).sub(elbow).normalize();
-  rotateInWorld(lower, from, to);
+  target.set(body.x + x * forward.z + z * forward.x, body.y + y, body.z - x * forward.x + z * forward.z);
+  twoBoneReach(upper, lower, hand, target, down, backward);
 }
 
-/** Turns `bone` in world space by the rotation taking direction `a` to `b` (unit vectors). */
-function rotateInWorld(bone: Object3D, a: Vector3, b: Vector3): void {
-  swing.setFromUnitVectors(a, b);
-  bone.getWorldQuaternion(desired);
-  desired.premultiply(swing);
-  setWorldRotation(bone, desired);
-}
-
-/** Gives `bone` the world rotation `world` (its parent's world matrix must be current). */
-function setWorldRotation(bone: Object3D, world: Quaternion): void {
-  bone.parent!.getWorldQuaternion(parentQuat);
-  bone.quaternion.copy(parentQuat.invert().multiply(world));
-  bone.updateWorldMatrix(false, true);
+/**
+ * Lowers the hips by the stance's drop (set outright, so a frame the animation skipped does not
+ * lower them twice) and plants each foot flat on the floor, forward of its hip, knees bending
+ * forward.
+ */
+function sit(vrm: VRM, body: TrackedBodyPose, measure: BodyMeasure): void {
+  const humanoid = vrm.humanoid;
+  const hips = humanoid.getNormalizedBoneNode("hips");
+  if (!hips) return;
+  hips.position.y = measure.hipsY - stance.hipsDrop;
+  hips.updateWorldMatrix(false, true);
+  // The rest orientation of a bone in the world: the body's turn (a foot's, flat on the ground).
+  desired.copy(rootQuat).multiply(vrm.scene.quaternion);
+  for (const side of SIDES) {
+    const upper = humanoid.getNormalizedBoneNode(side === "left" ? "leftUpperLeg" : "rightUpperLeg");
+    const lower = humanoid.getNormalizedBoneNode(side === "left" ? "leftLowerLeg" : "rightLowerLeg");
+    const foot = humanoid.getNormalizedBoneNode(side === "left" ? "leftFoot" : "rightFoot");
+    if (!upper || !lower || !foot) continue;
+    upper.getWorldPosition(target).addScaledVector(forward, stance.feetForward);
+    target.y = body.y + measure.ankleY;
+    twoBoneReach(upper, lower, foot, target, forward, up);
+    setWorldRotation(foot, desired);
+  }
 }

@@ -4,7 +4,7 @@ import { ClientMessage, type MoveMessage } from "../../shared/protocol";
 import { FRAME_ORDER } from "../frame/order";
 import { useConnection, useIdentity } from "../net";
 import { ChatBubble, liveAvatarDrivers, PersonAvatar, usePeople, userColor } from "../people";
-import { DEG, useWorld } from "../world";
+import { DEG, NotPointable, useWorld } from "../world";
 import { rememberedAvatar } from "./avatarChoice";
 import { heldActions, trackHeldKeys } from "./heldKeys";
 import { createIntent, intentFromActions } from "./inputMapping";
@@ -24,7 +24,7 @@ const LEVEL_CAMERA_PITCH = 0.32;
  * The person at the keyboard: reads the controls, moves locally with the same walkability rules
  * as the server, and tells the room where they are. `frozen` (loading, portal fade) ignores
  * the controls. `immersive` (a WebXR session runs): the headset moves the player and reports
- * the pose (client/xr), and the own body is not drawn, since the eyes would be inside it.
+ * the pose (client/xr), which also poses the own body seen from inside (no head, no bubble).
  */
 export function LocalPlayer({ frozen, immersive = false }: { frozen: boolean; immersive?: boolean }) {
   const room = useConnection((s) => s.room);
@@ -88,10 +88,11 @@ export function LocalPlayer({ frozen, immersive = false }: { frozen: boolean; im
   }, FRAME_ORDER.simulate);
 
   const color = userId ? userColor(userId) : "#9aa7c7";
-  if (immersive) return null;
   return (
-    <PersonAvatar avatar={avatar} pose={localPlayer} driver={localAvatarDriver} color={color}>
-      {userId && <ChatBubble userId={userId} withTag={false} />}
-    </PersonAvatar>
+    <NotPointable>
+      <PersonAvatar avatar={avatar} pose={localPlayer} driver={localAvatarDriver} color={color}>
+        {userId && !immersive && <ChatBubble userId={userId} withTag={false} />}
+      </PersonAvatar>
+    </NotPointable>
   );
 }

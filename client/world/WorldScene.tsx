@@ -1,7 +1,9 @@
 import { Suspense, useEffect } from "react";
+import { Bvh } from "@react-three/drei";
 import type { WorldDefinition } from "../../shared/world";
 import { Ground } from "./Ground";
 import { Lighting, type SceneQuality } from "./Lighting";
+import { NotPointable } from "./NotPointable";
 import { PointOfInterestMarker } from "./PointOfInterestMarker";
 import { PortalGate } from "./PortalGate";
 import { Props } from "./Props";
@@ -17,18 +19,23 @@ export function WorldScene({ world, quality }: { world: WorldDefinition; quality
   const faceTowards = [spawn[0], spawn[2]] as const;
   return (
     <Suspense fallback={null}>
-      <Lighting world={world} quality={quality} />
-      <group name={BACKDROP_NAME}>
-        <SkyDome sky={world.sky} />
-        <Ground ground={world.ground} anisotropy={quality.anisotropy} />
-      </group>
-      <Props props={world.props} />
-      {world.portals.map((portal) => (
-        <PortalGate key={portal.id} portal={portal} faceTowards={faceTowards} />
-      ))}
-      {world.pointsOfInterest.map((poi) => (
-        <PointOfInterestMarker key={poi.id} poi={poi} />
-      ))}
+      <NotPointable>
+        <Lighting world={world} quality={quality} />
+        <group name={BACKDROP_NAME}>
+          <SkyDome sky={world.sky} />
+          <Ground ground={world.ground} anisotropy={quality.anisotropy} />
+        </group>
+        {/* Bounding-volume trees: the camera's two collision rays a frame test a few boxes, not every triangle of the merged props. */}
+        <Bvh>
+          <Props props={world.props} />
+          {world.portals.map((portal) => (
+            <PortalGate key={portal.id} portal={portal} faceTowards={faceTowards} />
+          ))}
+        </Bvh>
+        {world.pointsOfInterest.map((poi) => (
+          <PointOfInterestMarker key={poi.id} poi={poi} />
+        ))}
+      </NotPointable>
       <AssetsReady worldId={world.id} />
     </Suspense>
   );

@@ -1,4 +1,5 @@
 export { WorldScene, BACKDROP_NAME } from "./WorldScene";
 export { useWorld, showWorld, whenAssetsReady } from "./worldStore";
-export { solidObjects } from "./solidObjects";
+export { registerSolid, solidObjects, solidsVersion } from "./solidObjects";
 export { DEG } from "./units";
+export { NotPointable } from "./NotPointable";

@@ -10,6 +10,7 @@ import { cameraRig, createIntent, localPlayer, MoveSchedule, stepMovement, write
 import { useWorld } from "../world";
 import { ComfortVignette, type Comfort } from "./ComfortVignette";
 import { followHead } from "./headFollow";
+import { HeadsetBody } from "./HeadsetBody";
 import { nextReported, XR_MOVE_SEND_HZ } from "./networkPose";
 import { placeHead, trackedToWorld, trackedYaw, turnAboutHead, type XrOrigin } from "./rig";
 import { SnapTurn } from "./snapTurn";
@@ -115,7 +116,8 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
     const walked = Math.hypot(localPlayer.x - startX, localPlayer.z - startZ);
     localPlayer.speed += (walked / Math.max(delta, 1e-3) - localPlayer.speed) * Math.min(1, delta * 12);
 
-    const aiming = right.trigger || right.stickY < -AIM_STICK;
+    // A trigger pulled with a ray on the panel presses its button; it aims only elsewhere.
+    const aiming = (right.trigger && xrStatus.panel.pointed === 0) || right.stickY < -AIM_STICK;
     if (aiming) {
       aimTeleport(frame, space, origin, walkable, state.arc, teleport);
     } else if (teleport.aiming) {
@@ -185,6 +187,7 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
         {children}
       </XROrigin>
       <TeleportArcView arc={state.arc} />
+      <HeadsetBody tracked={state.reporter.tracked} />
     </>
   );
 }

@@ -1,6 +1,7 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { XR } from "@react-three/xr";
 import type { PortalEvent } from "../../shared/protocol";
+import { releaseLeftoverDoNotDisturbMutes } from "./panel/muteOthers";
 import { useXrPresenting } from "./xrStatus";
 import { xrStore } from "./xrStore";
 
@@ -13,6 +14,8 @@ const XrSession = lazy(() => import("./XrSession"));
  */
 export function XrScene({ children, onTravel }: { children: ReactNode; onTravel: (event: PortalEvent) => void }) {
   const presenting = useXrPresenting();
+  // A page closed during a session with do-not-disturb on left its mutes: the desktop hears everyone.
+  useEffect(releaseLeftoverDoNotDisturbMutes, []);
   return (
     <XR store={xrStore}>
       {children}

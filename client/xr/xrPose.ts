@@ -1,4 +1,5 @@
 import { Quaternion, Vector3 } from "three";
+import type { TrackedPose } from "../people";
 import { XR_HAND_HEIGHT_MAX, XR_HAND_REACH, XR_HEAD_HEIGHT_MAX, XR_HEAD_HEIGHT_MIN, type XrPoseMessage } from "../../shared/protocol";
 
 /** Where the body stands and faces (yaw 0 faces +Z), as the room knows it. */
@@ -80,4 +81,27 @@ export function writeSessionEnd(buffer: XrPoseBuffer): XrPoseMessage {
   buffer.message.left = null;
   buffer.message.right = null;
   return buffer.message;
+}
+
+/** The pose last written, in the room's shape (as others receive it), into `out`. */
+export function readTracked(buffer: XrPoseBuffer, out: TrackedPose): TrackedPose {
+  const { head, left, right } = buffer.message;
+  out.headHeight = head ? head.height : 0;
+  out.headX = head ? head.rotation[0] : 0;
+  out.headY = head ? head.rotation[1] : 0;
+  out.headZ = head ? head.rotation[2] : 0;
+  out.headW = head ? head.rotation[3] : 1;
+  out.leftTracked = left !== null;
+  if (left) {
+    out.leftX = left[0];
+    out.leftY = left[1];
+    out.leftZ = left[2];
+  }
+  out.rightTracked = right !== null;
+  if (right) {
+    out.rightX = right[0];
+    out.rightY = right[1];
+    out.rightZ = right[2];
+  }
+  return out;
 }

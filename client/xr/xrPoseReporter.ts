@@ -1,9 +1,10 @@
 import { Quaternion, Vector3 } from "three";
 import { ClientMessage, XR_POSE_SEND_HZ } from "../../shared/protocol";
 import type { WorldRoom } from "../net";
+import type { TrackedPose } from "../people";
 import { MoveSchedule } from "../player";
 import { trackedToWorld, type XrOrigin } from "./rig";
-import { createXrPoseBuffer, writeHand, writeHead, writeSessionEnd, type BodyFrame } from "./xrPose";
+import { createXrPoseBuffer, readTracked, writeHand, writeHead, writeSessionEnd, type BodyFrame } from "./xrPose";
 
 /** Below this (metres, or quaternion units) a head or hand has not moved: nothing to send. */
 const STILL = 0.004;
@@ -22,6 +23,22 @@ const handWorld = { x: 0, y: 0, z: 0 };
  * person looks and waves. Hands are the controllers' grips (or tracked hands' wrists).
  */
 export class XrPoseReporter {
+  /** The headset's head and hands as of the last update (every frame, unthrottled), for one's own body. */
+  readonly tracked: TrackedPose = {
+    headHeight: 0,
+    headX: 0,
+    headY: 0,
+    headZ: 0,
+    headW: 1,
+    leftTracked: false,
+    leftX: 0,
+    leftY: 0,
+    leftZ: 0,
+    rightTracked: false,
+    rightX: 0,
+    rightY: 0,
+    rightZ: 0,
+  };
   private readonly buffer = createXrPoseBuffer();
   private readonly schedule = new MoveSchedule(1000 / XR_POSE_SEND_HZ);
   private readonly sent = new Float32Array(COMPARED);
@@ -35,6 +52,7 @@ export class XrPoseReporter {
     writeHead(this.buffer, body, origin.y + viewer.transform.position.y, headWorld);
     writeHand(this.buffer, "left", body, handPosition(frame, space, origin, "left"));
     writeHand(this.buffer, "right", body, handPosition(frame, space, origin, "right"));
+    readTracked(this.buffer, this.tracked);
     if (!this.schedule.update(now, this.changed() || !this.started)) return;
     this.started = true;
     this.sent.set(this.current);

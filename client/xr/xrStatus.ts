@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import type { StanceKind } from "../people";
 import { xrStore } from "./xrStore";
 
 export type XrMode = "vr" | "ar" | "";
@@ -12,14 +13,32 @@ export interface XrStatus {
   mode: XrMode;
   /** The teleport aim: being aimed, where the arc lands, whether it may go there, and if not why. */
   teleport: { aiming: boolean; valid: boolean; x: number; z: number; refusal: string };
-  /** The in-VR panel's laid-out size (uikit pixels; 0 while not shown). */
-  panel: { width: number; height: number };
+  /**
+   * The in-VR panel: its laid-out size (uikit pixels; 0 while not shown); the companions muted
+   * now (by the person or do-not-disturb) and do-not-disturb's state; where its mute and
+   * do-not-disturb buttons are (tracked space, metres: where a controller is held to press one);
+   * and how many controller rays are on it (the right trigger then presses, not teleports).
+   */
+  panel: {
+    width: number;
+    height: number;
+    muted: string[];
+    doNotDisturb: { wanted: boolean; on: boolean };
+    targets: Record<"mute" | "doNotDisturb", { x: number; y: number; z: number }>;
+    pointed: number;
+  };
   /** The push-to-talk controller button (left X) is held. */
   pushToTalkHeld: boolean;
   /** Passthrough: the sky and ground are hidden and the background cleared. */
   backdropHidden: boolean;
   /** Sun shadows are off for the headset's frame budget. */
   shadowsOff: boolean;
+  /**
+   * One's own body in the headset: split for the first-person view, the parts of its VRM the
+   * camera draws and hides (the headset's in a session, the desktop's once it ended), and how it
+   * holds itself ("" outside a session).
+   */
+  ownBody: { firstPerson: boolean; drawn: string[]; hidden: string[]; stance: StanceKind | "" };
 }
 
 /** What the headset is doing, for the automation handle. Updated in place, never replaced. */
@@ -29,10 +48,18 @@ export const xrStatus: XrStatus = {
   presenting: false,
   mode: "",
   teleport: { aiming: false, valid: false, x: 0, z: 0, refusal: "" },
-  panel: { width: 0, height: 0 },
+  panel: {
+    width: 0,
+    height: 0,
+    muted: [],
+    doNotDisturb: { wanted: false, on: false },
+    targets: { mute: { x: 0, y: 0, z: 0 }, doNotDisturb: { x: 0, y: 0, z: 0 } },
+    pointed: 0,
+  },
   pushToTalkHeld: false,
   backdropHidden: false,
   shadowsOff: false,
+  ownBody: { firstPerson: false, drawn: [], hidden: [], stance: "" },
 };
 
 function modeOf(mode: XRSessionMode | null): XrMode {

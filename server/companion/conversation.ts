@@ -96,6 +96,7 @@ export class Conversation {
   private async *reply(flight: InFlight, prior: ConversationTurn[], utterance: Utterance): AsyncGenerator<ReplyEvent> {
     const { signal } = flight.controller;
     const persona = this.options.persona();
+    const releaseWrites = this.options.recall?.holdWrites?.() ?? (() => undefined);
     let failure: unknown;
     try {
       const memories = await this.recall(utterance);
@@ -130,6 +131,7 @@ export class Conversation {
             continue;
           }
           flight.said.push(event.text);
+          releaseWrites();
           yield event;
           continue;
         }
@@ -149,6 +151,7 @@ export class Conversation {
       yield this.sayOwnLine(flight, "lostThought", persona);
       return yield this.finish(flight, true);
     } finally {
+      releaseWrites();
       // The consumer stopped reading early: the reply is over either way.
       if (!flight.recorded) this.record(flight, true);
       flight.controller.abort();

@@ -9,7 +9,7 @@ import { createForgetting, type ForgetEvent, type Forgetting } from "./forgettin
 import { MemorySession } from "./memorySession";
 import type { MemorySessionOptions } from "./sessionTypes";
 import type { MemoryServices } from "./memoryServices";
-import { recordEpisode } from "./recordEpisode";
+import { linkFollowing, storeEpisode } from "./recordEpisode";
 import { summariseWithModel } from "./reflection/modelSummary";
 import { summariseOffline } from "./reflection/offlineSummary";
 import { RelationshipTracker } from "./relationship/relationshipTracker";
@@ -90,9 +90,11 @@ export function createCompanionMemory(options: CompanionMemoryOptions): Companio
     reflectEveryLines: options.reflectEveryLines,
     estimateTokens: options.estimateTokens,
     async record(episode) {
-      const stored = await recordEpisode(db, episode);
+      const { id, previousId } = await storeEpisode(db, episode);
       void embeddings?.notify();
-      return stored;
+      // Behind the work already queued: a line's acknowledgement and its reply come first.
+      if (previousId) writes.push("link a memory with the next", () => linkFollowing(db, previousId, id));
+      return { id };
     },
     async storeFact(scope, fact, sourceEpisode, at) {
       const outcome = await storeFact(db, scope, fact, sourceEpisode, at);

@@ -18,7 +18,7 @@ export interface MemoryServices {
   recallBudgetTokens: number;
   reflectEveryLines: number;
   estimateTokens: (text: string) => number;
-  /** Stores a memory and lets the embeddings know. */
+  /** Stores a memory and lets the embeddings know; its link with the memory before it is queued behind. */
   record(episode: EpisodeInput): Promise<{ id: string }>;
   storeFact(scope: FactScope, fact: FactCandidate, sourceEpisode: string, at: Date): Promise<void>;
   /** Present when a model extracts facts. */

@@ -121,6 +121,15 @@ export class MemorySession {
   }
 
   /**
+   * Keeps the background writes (a line's facts and relationship, links, replies) off the
+   * database until the returned release is called: a reply holds them while it recalls and
+   * waits for its first sentence, so its queries never wait behind them.
+   */
+  holdWrites(): () => void {
+    return this.services.writes.hold();
+  }
+
+  /**
    * A line someone said to the companion. Returns the source turn its memory is stored with, and
    * `stored`, settled once the line itself is in the database (rejected when that failed): the
    * room acknowledges a line only then, so an acknowledged line survives a crash.

@@ -2,7 +2,7 @@ import type { Queryable } from "../storage";
 import type { Episode, Visibility } from "./episode";
 import type { MemoryScope } from "./recall/memoryScope";
 import type { QueryEmbedder } from "./embeddings";
-import { fullTextRecall } from "./recall/fullTextRecall";
+import { fullTextRecall, MAX_REACH } from "./recall/fullTextRecall";
 import { FUSION_DEPTH, fuseWithVectors } from "./vectorFusion";
 
 export interface RecallOptions extends MemoryScope {
@@ -37,7 +37,10 @@ export async function recall(db: Queryable, query: string, options: RecallOption
   // Fusion reads each ranking deeper than k; without a model ready, full-text needs only k.
   const depth = options.embeddings && options.embeddings.available !== false ? Math.max(FUSION_DEPTH, options.k) : options.k;
   // The query is embedded (onnxruntime's threads) while the full-text query runs.
-  const [fullText, queryVector] = await Promise.all([fullTextRecall(db, query, options, depth), options.embeddings?.embedQuery(query) ?? null]);
+  const [fullText, queryVector] = await Promise.all([
+    fullTextRecall(db, query, options, depth, MAX_REACH, options.k),
+    options.embeddings?.embedQuery(query) ?? null,
+  ]);
   return queryVector ? fuseWithVectors(db, fullText, queryVector, options) : fullText.slice(0, options.k);
 }
 

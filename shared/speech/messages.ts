@@ -7,6 +7,8 @@ export const VOICE_SEGMENT_SAMPLE_RATE = 16_000;
 export const VOICE_SEGMENT_MAX_SECONDS = 30;
 /** Shortest: anything under this is a click, not speech. */
 export const VOICE_SEGMENT_MIN_SECONDS = 0.2;
+/** The PCM bytes of the longest segment the server takes (16-bit samples). */
+export const VOICE_SEGMENT_MAX_BYTES = VOICE_SEGMENT_MAX_SECONDS * VOICE_SEGMENT_SAMPLE_RATE * 2;
 
 /**
  * `companion:audio`, broadcast to the room (msgpack carries `pcm` as binary): one chunk of a
@@ -44,7 +46,7 @@ export const VoiceSegmentMessage = z
       .instanceof(Uint8Array, { error: "pcm must be binary (16-bit PCM bytes)" })
       .refine((pcm) => pcm.byteLength % 2 === 0, "pcm must hold whole 16-bit samples (an even number of bytes)")
       .refine((pcm) => pcm.byteLength >= VOICE_SEGMENT_MIN_SECONDS * VOICE_SEGMENT_SAMPLE_RATE * 2, `speech segment is shorter than ${VOICE_SEGMENT_MIN_SECONDS} s`)
-      .refine((pcm) => pcm.byteLength <= VOICE_SEGMENT_MAX_SECONDS * VOICE_SEGMENT_SAMPLE_RATE * 2, `speech segment is longer than ${VOICE_SEGMENT_MAX_SECONDS} s`),
+      .refine((pcm) => pcm.byteLength <= VOICE_SEGMENT_MAX_BYTES, `speech segment is longer than ${VOICE_SEGMENT_MAX_SECONDS} s`),
   })
   .strict();
 export type VoiceSegmentMessage = z.infer<typeof VoiceSegmentMessage>;

@@ -18,6 +18,8 @@ describe("bodies", () => {
   let llm: ScriptedLlmServer;
   let browser: Browser;
   let alice: Page;
+  /** Console warnings and errors of every page, in order. */
+  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
     llm = await startScriptedLlmServer();
@@ -35,6 +37,9 @@ describe("bodies", () => {
   /** Enters the plaza as `name`, picking `avatar` on the name screen. */
   async function openAs(name: string, avatar: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+    page.on("console", (message) => {
+      if (message.type() === "warning" || message.type() === "error") consoleProblems.push(message.text());
+    });
     await page.goto(kindred.server.url);
     await page.getByTestId("name-input").fill(name);
     await page.getByTestId(`avatar-option-${avatar}`).click();
@@ -101,6 +106,20 @@ describe("bodies", () => {
     expect(body, "the companion projects onto the screen").not.toBeNull();
     // A body has colours of its own; the ground and sky around it continue into an empty box.
     expect(await novelColourFraction(alice, shot, body!, bodyRing(body!))).toBeGreaterThan(0.15);
+  });
+
+  it("the companion's body gets the shipped VRMA clips (gestures, idle variations), and every one loads", async () => {
+    await ownCompanion(alice);
+    const fetched = await alice.evaluate(() =>
+      (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+        .filter((entry) => entry.name.endsWith(".vrma"))
+        .map((entry) => ({ name: entry.name.slice(entry.name.lastIndexOf("/") + 1), status: entry.responseStatus })),
+    );
+    // Built file names are <clip>-<content hash>.vrma.
+    const names = fetched.map((f) => f.name.split("-")[0]).sort();
+    expect(names).toEqual(["lookAround", "nod", "shake", "shiftWeight", "stretch", "wave"]);
+    expect(fetched.every((f) => f.status === 200)).toBe(true);
+    expect(consoleProblems.filter((text) => text.includes("animation clip"))).toEqual([]);
   });
 
   it("after Alice walks 10 m, her companion settles 1–2 m from her", async () => {

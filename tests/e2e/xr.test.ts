@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { Euler, Quaternion } from "three";
+import { Euler, Quaternion, Vector3 } from "three";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KindredHandle } from "../../client/automation/kindredHandle";
 import { SNAP_TURN_ANGLE } from "../../client/xr/snapTurn";
@@ -122,6 +122,9 @@ describe("immersive mode", () => {
     await frames(5);
     // The headset's frame budget: no sun shadow map.
     expect((await handle()).xr.shadowsOff).toBe(true);
+    // One's own body is drawn from inside: the body and arms, not the head, face and hair.
+    await page.waitForFunction(() => window.__kindred!.xr.ownBody.firstPerson, undefined, { timeout: 30_000 });
+    expect((await handle()).xr.ownBody).toMatchObject({ drawn: ["Body"], hidden: ["Face", "Hair", "Head"], stance: "standing" });
     const shot = await page.locator("canvas").first().screenshot();
     const stats = await pixelStats(page, shot);
     // A rendered scene (sky, ground, fountain, people), not a cleared or blank canvas.
@@ -253,6 +256,8 @@ describe("immersive mode", () => {
       { nod },
     );
     await until(() => Math.abs((seen()?.headHeight ?? 0) - 1.15) < 0.01 && (seen()?.rightTracked ?? false), "Otto to see Vera seated, right hand out");
+    // Her own body sits down with her (wren's eyes are at 1.44 m standing).
+    expect((await handle()).xr.ownBody.stance).toBe("seated");
     const xr = seen()!;
     // Looking down is a turn about the body's sideways axis by the nod: (sin 20°, 0, 0, cos 20°).
     const sign = Math.sign(xr.headW);
@@ -284,6 +289,55 @@ describe("immersive mode", () => {
     await page.waitForFunction(() => !window.__kindred!.xr.pushToTalkHeld && window.__kindred!.listening.state !== "listening", undefined, { timeout: 20_000 });
   });
 
+  /** Holds the right controller at hand height under the headset, its ray on the panel button `name`, and pulls and releases the trigger. */
+  async function pressPanelButton(name: "mute" | "doNotDisturb"): Promise<void> {
+    const target = (await handle()).xr.panel.targets[name];
+    const hand = new Vector3(head.x + 0.1, HAND_HEIGHT, head.z - 0.1);
+    const along = new Vector3(target.x, target.y, target.z).sub(hand).normalize();
+    const q = new Quaternion().setFromUnitVectors(new Vector3(0, 0, -1), along);
+    await page.evaluate(
+      ({ p, q }) => {
+        const right = window.xrDevice!.controllers.right;
+        right.position.set(p.x, p.y, p.z);
+        right.quaternion.set(q.x, q.y, q.z, q.w);
+      },
+      { p: { x: hand.x, y: hand.y, z: hand.z }, q: { x: q.x, y: q.y, z: q.z, w: q.w } },
+    );
+    await page.waitForFunction(() => window.__kindred!.xr.panel.pointed > 0, undefined, { timeout: 20_000 });
+    await page.evaluate(() => window.xrDevice!.controllers.right.updateButtonValue("trigger", 1));
+    await frames(3);
+    expect((await handle()).xr.teleport.aiming).toBe(false);
+    await page.evaluate(() => window.xrDevice!.controllers.right.updateButtonValue("trigger", 0));
+    await frames(3);
+  }
+
+  it("presses the panel's do-not-disturb and mute buttons with the right controller's ray, and does not teleport", { timeout: 90_000 }, async () => {
+    const vera = await handle();
+    const own = Object.entries(vera.companions).find(([, c]) => c.ownerId === vera.userId)?.[0];
+    const otto = observer!.companionId;
+    expect(own).toBeTruthy();
+    await page.waitForFunction((id) => id in window.__kindred!.companions, otto, { timeout: 30_000 });
+    expect((await handle()).xr.panel.doNotDisturb).toEqual({ wanted: false, on: false });
+
+    await pressPanelButton("doNotDisturb");
+    await page.waitForFunction((id) => window.__kindred!.xr.panel.doNotDisturb.on && window.__kindred!.xr.panel.muted.includes(id), otto, { timeout: 20_000 });
+    expect((await handle()).xr.panel.muted).not.toContain(own);
+    // Kept in this browser for the next session.
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem("kindred.doNotDisturb")))!)).toEqual({ wanted: true, muted: [otto] });
+
+    await pressPanelButton("mute");
+    await page.waitForFunction((id) => window.__kindred!.xr.panel.muted.includes(id), own!, { timeout: 20_000 });
+    await pressPanelButton("mute");
+    await page.waitForFunction((id) => !window.__kindred!.xr.panel.muted.includes(id), own!, { timeout: 20_000 });
+
+    await pressPanelButton("doNotDisturb");
+    await page.waitForFunction((id) => !window.__kindred!.xr.panel.doNotDisturb.wanted && !window.__kindred!.xr.panel.muted.includes(id), otto, { timeout: 20_000 });
+    // Pulling the trigger on the panel pressed buttons; it never jumped.
+    const after = (await handle()).self;
+    expect(Math.hypot(after.x - vera.self.x, after.z - vera.self.z)).toBeLessThan(0.05);
+    await holdHeadset(head.x, head.z);
+  });
+
   it("in passthrough (AR) draws no sky and no ground, and the room forgets the head when VR ends", { timeout: 120_000 }, async () => {
     const vera = (await handle()).sessionId;
     expect((await handle()).xr.backdropHidden).toBe(false);
@@ -294,6 +348,8 @@ describe("immersive mode", () => {
       if (Date.now() > deadline) throw new Error("the room still shows Vera's headset after the session ended");
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    // Back on the desktop, the camera behind her sees her whole body again, head included.
+    expect((await handle()).xr.ownBody).toMatchObject({ firstPerson: false, drawn: ["Body", "Face", "Hair", "Head"], hidden: [] });
 
     await page.getByTestId("enter-ar").click();
     await page.waitForFunction(() => window.__kindred!.xr.presenting, undefined, { timeout: 30_000 });

@@ -51,6 +51,9 @@ export interface RecordedRequest {
   closed: Promise<void>;
   /** True once the server sent the whole scripted answer. */
   completed: boolean;
+  /** performance.now() when the request was read, and when each text piece was written: the scripted model's own timing. */
+  receivedAt: number;
+  writtenAt: number[];
 }
 
 export interface ScriptedLlmServer {
@@ -129,6 +132,8 @@ function recordRequest(req: http.IncomingMessage, res: http.ServerResponse, body
     headers: req.headers,
     closedEarly: false,
     completed: false,
+    receivedAt: performance.now(),
+    writtenAt: [],
     closed: new Promise<void>((resolve) => (markClosed = resolve)),
   };
   res.on("close", () => {
@@ -153,6 +158,7 @@ async function sendStream(res: http.ServerResponse, script: Extract<ScriptedResp
     if (delay) await sleep(delay);
     if (!alive()) return;
     res.write(chunk({ content: typeof piece === "string" ? piece : piece.text }, null));
+    record.writtenAt.push(performance.now());
   }
   if (!alive()) return;
   switch (ending) {

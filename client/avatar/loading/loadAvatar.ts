@@ -1,14 +1,13 @@
-import type { AnimationClip } from "three";
 import type { VRM } from "@pixiv/three-vrm";
-import type { ActionName } from "../../../shared/persona";
 import { avatarUrl, DEFAULT_AVATAR_PRESET, parseAvatarRef } from "../../../shared/avatars";
+import type { MotionClips } from "../motion/motionClips";
 import { gestureClipsFor } from "./gestureClips";
 import { fetchVrmFile } from "./vrmFiles";
 import { parseVrm } from "./vrmParser";
 
 export interface LoadedAvatar {
   vrm: VRM;
-  clips: Partial<Record<ActionName, AnimationClip>>;
+  clips: MotionClips;
   /** The file actually shown: the default preset's when the asked-for one failed. */
   url: string;
 }

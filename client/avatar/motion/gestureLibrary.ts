@@ -6,6 +6,8 @@ type Euler3 = readonly [number, number, number];
 /**
  * A gesture as keyframes: for each bone an XYZ Euler per key time (VRM 1.0 normalised frame, as
  * in {@link BodyPose}). Additive gestures turn on top of the current pose; the others replace it.
+ * These keys play when the avatar has no VRMA clip for the gesture; `additive` holds for the
+ * clip too (GesturePlayer), so a nod from a clip still nods wherever the gaze turned the head.
  */
 export interface ProceduralGesture {
   duration: number;

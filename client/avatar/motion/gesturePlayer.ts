@@ -1,10 +1,12 @@
-import { Euler, Quaternion, QuaternionLinearInterpolant, Vector3, type AnimationClip, type Interpolant, type Object3D } from "three";
+import { Euler, Quaternion, Vector3, type Object3D } from "three";
 import { ACTIONS, type ActionName } from "../../../shared/persona";
 import { smoothstep } from "../easing";
 import type { AvatarRig } from "./avatarRig";
 import { POSED_BONES, type PosedBone } from "./bodyPose";
+import { BoundClip } from "./boundClip";
 import { GestureFrame } from "./gestureFrame";
 import { POINT_DURATION_S, PROCEDURAL_GESTURES, type ProceduralGesture } from "./gestureLibrary";
+import type { MotionClips } from "./motionClips";
 
 export interface Vec3Like {
   x: number;
@@ -12,11 +14,9 @@ export interface Vec3Like {
   z: number;
 }
 
-/** A VRMA clip bound to one VRM: a rotation sampler per posed bone it animates. */
-interface BoundClip {
-  duration: number;
-  tracks: { bone: PosedBone; sampler: Interpolant }[];
-}
+/** Gestures a clip may play: pointing is aimed at its target every frame, so it never comes from a clip. */
+type ClipGesture = Exclude<ActionName, "point">;
+const CLIP_GESTURES = ACTIONS.filter((name): name is ClipGesture => name !== "point");
 
 const FADE_IN_S = 0.25;
 const FADE_OUT_S = 0.35;
@@ -24,7 +24,9 @@ const FADE_OUT_S = 0.35;
 /**
  * Plays gestures on top of idle and gait: a VRMA clip when the avatar has one for the gesture,
  * else the procedural keyframes; pointing aims the arm at a world position every frame.
- * The result is a {@link GestureFrame} that {@link AvatarRig.apply} blends in.
+ * The result is a {@link GestureFrame} that {@link AvatarRig.apply} blends in. Head gestures
+ * (nod, shake) are added to the pose, clip or not, so the head keeps looking where the gaze
+ * turned it; the others replace the pose of the bones they move.
  */
 export class GesturePlayer {
   readonly frame = new GestureFrame();
@@ -32,6 +34,7 @@ export class GesturePlayer {
   private time = 0;
   private duration = 0;
   private readonly clips = new Map<ActionName, BoundClip>();
+  private currentClip: BoundClip | null = null;
   private readonly pointTarget = new Vector3();
   private hasPointTarget = false;
   private readonly euler = new Euler();
@@ -46,24 +49,18 @@ export class GesturePlayer {
     return this.current;
   }
 
+  /** True while the gesture playing comes from a VRMA clip (false when procedural or none). */
+  get playingClip(): boolean {
+    return this.current !== null && this.currentClip !== null;
+  }
+
   /** Uses VRMA clips (made for this VRM with createVRMAnimationClip) for the gestures they name. */
-  useClips(clips: Partial<Record<ActionName, AnimationClip>>): void {
+  useClips(clips: MotionClips): void {
     this.clips.clear();
-    const boneByNode = new Map<string, PosedBone>();
-    for (const bone of POSED_BONES) {
-      const node = this.rig.bones[bone];
-      if (node) boneByNode.set(node.name, bone);
-    }
-    for (const name of ACTIONS) {
+    for (const name of CLIP_GESTURES) {
       const clip = clips[name];
-      if (!clip) continue;
-      const tracks: BoundClip["tracks"] = [];
-      for (const track of clip.tracks) {
-        if (track.ValueTypeName !== "quaternion") continue;
-        const bone = boneByNode.get(nodeNameOf(track.name));
-        if (bone) tracks.push({ bone, sampler: new QuaternionLinearInterpolant(track.times, track.values, 4, new Float32Array(4)) });
-      }
-      if (tracks.length > 0) this.clips.set(name, { duration: clip.duration, tracks });
+      const bound = clip ? BoundClip.bind(clip, this.rig) : null;
+      if (bound && bound.bones.length > 0) this.clips.set(name, bound);
     }
   }
 
@@ -73,8 +70,8 @@ export class GesturePlayer {
     this.time = 0;
     this.hasPointTarget = !!target;
     if (target) this.pointTarget.set(target.x, target.y, target.z);
-    const clip = this.clips.get(name);
-    this.duration = clip ? clip.duration : name === "point" ? POINT_DURATION_S : PROCEDURAL_GESTURES[name].duration;
+    this.currentClip = this.clips.get(name) ?? null;
+    this.duration = this.currentClip ? this.currentClip.duration : name === "point" ? POINT_DURATION_S : PROCEDURAL_GESTURES[name].duration;
   }
 
   update(dt: number): void {
@@ -86,19 +83,21 @@ export class GesturePlayer {
       this.current = null;
       return;
     }
-    const clip = this.clips.get(name);
-    if (clip) this.sampleClip(clip);
-    else if (name === "point") this.aimPoint();
+    const clip = this.currentClip;
+    if (name === "point") this.aimPoint();
+    else if (clip) this.sampleClip(clip, PROCEDURAL_GESTURES[name].additive);
     else this.sampleKeys(PROCEDURAL_GESTURES[name]);
     const fadeIn = Math.min(FADE_IN_S, this.duration * 0.2);
     const fadeOut = Math.min(FADE_OUT_S, this.duration * 0.3);
     this.frame.weight = smoothstep(0, fadeIn, this.time) * (1 - smoothstep(this.duration - fadeOut, this.duration, this.time));
   }
 
-  private sampleClip(clip: BoundClip): void {
-    for (const { bone, sampler } of clip.tracks) {
-      const q = sampler.evaluate(this.time);
-      this.frame.rotation[bone].set(q[0]!, q[1]!, q[2]!, q[3]!);
+  private sampleClip(clip: BoundClip, additive: boolean): void {
+    this.frame.additive = additive;
+    const bones = clip.bones;
+    for (let i = 0; i < bones.length; i++) {
+      const bone = bones[i]!;
+      clip.rotation(i, this.time, this.frame.rotation[bone]);
       this.frame.active[bone] = true;
     }
   }
@@ -158,10 +157,4 @@ export class GesturePlayer {
 
 function lerp(a: number, b: number, t: number): number {
   return a + (b - a) * t;
-}
-
-/** "Normalized_J_Bip_C_Head.quaternion" → "Normalized_J_Bip_C_Head". */
-function nodeNameOf(trackName: string): string {
-  const dot = trackName.lastIndexOf(".");
-  return dot < 0 ? trackName : trackName.slice(0, dot);
 }

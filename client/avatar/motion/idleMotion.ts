@@ -1,6 +1,9 @@
 import { smoothstep } from "../easing";
 import { randomBetween, type RandomSource } from "../random";
+import type { AvatarRig } from "./avatarRig";
 import type { BodyPose } from "./bodyPose";
+import { IdleVariations } from "./idleVariations";
+import type { MotionClips } from "./motionClips";
 
 /** Upper arms hang this far below the T-pose (≈75°), elbows slightly bent: a relaxed stance. */
 export const ARM_DOWN = 1.3;
@@ -11,11 +14,14 @@ const STRETCH_S = 3;
 
 /**
  * Standing still without looking frozen: breathing in the chest, a slow weight shift between
- * the feet, now and then a glance aside or a small stretch. Arms always rest at the sides.
+ * the feet, now and then a variation from a VRMA clip (stretch, look around, shift the weight;
+ * see {@link IdleVariations}). Without those clips, a procedural glance aside and a small
+ * stretch stand in for them. Arms rest at the sides.
  */
 export class IdleMotion {
-  /** Head yaw of the current glance (radians, + = the avatar's left), read by the gaze. */
+  /** Head yaw of the current glance or lookAround clip (radians, + = the avatar's left), read by the gaze. */
   glanceYaw = 0;
+  readonly variations: IdleVariations;
   private time = 0;
   private shiftPhase = 0;
   private shiftHz: number;
@@ -29,10 +35,21 @@ export class IdleMotion {
     this.shiftHz = randomBetween(random, 0.08, 0.14);
     this.glanceIn = randomBetween(random, 6, 16);
     this.stretchIn = randomBetween(random, 25, 50);
+    this.variations = new IdleVariations(random);
+  }
+
+  /** Plays the idle variations `clips` has (made for `rig`'s VRM); the procedural ones cover the rest. */
+  useClips(rig: AvatarRig, clips: MotionClips): void {
+    this.variations.use(rig, clips);
   }
 
   /** `calm` 0…1: how still the body is (1 standing, 0 walking); glances and stretches need calm. */
   update(dt: number, calm: number, busy: boolean): void {
+    this.variations.update(dt, calm, busy);
+    // A procedural glance or stretch never overlaps a clip, and never stands in for one that exists.
+    const glances = !this.variations.has("lookAround");
+    const stretches = !this.variations.has("stretch");
+    const occupied = busy || this.variations.playing !== null;
     this.time += dt;
     this.shiftPhase = (this.shiftPhase + dt * this.shiftHz) % 1;
     this.glanceYaw = 0;
@@ -42,7 +59,7 @@ export class IdleMotion {
       else this.glanceYaw = this.glanceDir * 0.55 * bump(this.glanceAge / GLANCE_S) * calm;
     } else if ((this.glanceIn -= dt) <= 0) {
       this.glanceIn = randomBetween(this.random, 6, 16);
-      if (calm > 0.9 && !busy) {
+      if (glances && calm > 0.9 && !occupied) {
         this.glanceAge = 0;
         this.glanceDir = this.random() < 0.5 ? -1 : 1;
       }
@@ -52,8 +69,9 @@ export class IdleMotion {
       if (this.stretchAge >= STRETCH_S) this.stretchAge = -1;
     } else if ((this.stretchIn -= dt) <= 0) {
       this.stretchIn = randomBetween(this.random, 25, 50);
-      if (calm > 0.9 && !busy) this.stretchAge = 0;
+      if (stretches && calm > 0.9 && !occupied) this.stretchAge = 0;
     }
+    this.glanceYaw += this.variations.headYaw;
   }
 
   write(pose: BodyPose, calm: number): void {
@@ -80,6 +98,7 @@ export class IdleMotion {
     pose.add("spine", -0.08 * stretch, 0, 0);
     pose.add("chest", -0.06 * stretch, 0, 0);
     pose.add("head", -0.15 * stretch, 0, 0);
+    this.variations.write(pose, calm);
   }
 }
 

@@ -52,6 +52,7 @@ export const ANSWER_TIMEOUT_MS = 30_000;
 
 export const TOO_SHORT = "That was too short to hear: hold the key or the button while you speak.";
 export const NOT_CONNECTED = "Not connected: what you said was not sent.";
+export const TAKE_CUT = `${VOICE_SEGMENT_MAX_SECONDS} seconds is the longest one take can be: what you said was sent. Press again to go on.`;
 
 export function createVoiceInputStore(deps: VoiceInputDeps) {
   return create<VoiceInputState>()((set, get) => {
@@ -61,6 +62,8 @@ export function createVoiceInputStore(deps: VoiceInputDeps) {
     let press = 0;
     let recording: Recording | null = null;
     let pushToTalkLimit: ReturnType<typeof setTimeout> | undefined;
+    /** The last take was stopped at the limit while still held: the user is told until the next press. */
+    let cut = false;
     let detector: Detector | null = null;
     /** Bumped per detector start and stop: a late start or event of a stopped detector is ignored. */
     let detectorRun = 0;
@@ -77,6 +80,7 @@ export function createVoiceInputStore(deps: VoiceInputDeps) {
     }
 
     function beginSpeech(): void {
+      cut = false;
       deps.silenceOwnCompanion();
       deps.sendStart();
       set((s) => ({ state: "speaking", speechStarts: s.speechStarts + 1, problem: undefined }));
@@ -116,6 +120,7 @@ export function createVoiceInputStore(deps: VoiceInputDeps) {
 
     function dropPushToTalk(): void {
       held = false;
+      cut = false;
       press++;
       clearTimeout(pushToTalkLimit);
       recording?.cancel();
@@ -168,6 +173,7 @@ export function createVoiceInputStore(deps: VoiceInputDeps) {
       startPushToTalk() {
         if (held || get().mode !== "push-to-talk" || unavailable()) return;
         held = true;
+        cut = false;
         const thisPress = ++press;
         // Barge in at the press: the companion stops while the microphone is still opening.
         deps.silenceOwnCompanion();
@@ -181,7 +187,11 @@ export function createVoiceInputStore(deps: VoiceInputDeps) {
             }
             recording = opened;
             set({ state: "speaking" });
-            pushToTalkLimit = setTimeout(() => get().stopPushToTalk(), PUSH_TO_TALK_MAX_MS);
+            pushToTalkLimit = setTimeout(() => {
+              // Never more than the server takes (a longer message would cost the connection).
+              cut = true;
+              get().stopPushToTalk();
+            }, PUSH_TO_TALK_MAX_MS);
           },
           (error: unknown) => {
             if (thisPress !== press) return;
@@ -205,7 +215,7 @@ export function createVoiceInputStore(deps: VoiceInputDeps) {
           rest();
           return;
         }
-        set({ state: "sending" });
+        set(cut ? { state: "sending", problem: TAKE_CUT } : { state: "sending" });
         finishing.finish().then(deliver, (error: unknown) => {
           set({ problem: error instanceof DOMException && error.name === "EncodingError" ? TOO_SHORT : describeMicError(error) });
           rest();
@@ -226,7 +236,8 @@ export function createVoiceInputStore(deps: VoiceInputDeps) {
       },
 
       heard(text) {
-        set((s) => ({ lastTranscript: text, transcripts: s.transcripts + 1, problem: undefined }));
+        // A cut take's notice stays over its transcript until the next press.
+        set((s) => ({ lastTranscript: text, transcripts: s.transcripts + 1, problem: cut ? TAKE_CUT : undefined }));
         answered();
       },
 

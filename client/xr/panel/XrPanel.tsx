@@ -1,9 +1,8 @@
 import { useRef } from "react";
-import { useFrame } from "@react-three/fiber";
+import type { Group } from "three";
 import { Container, Text, type VanillaContainer } from "@react-three/uikit";
 import type { PortalEvent } from "../../../shared/protocol";
 import { useCompanions, useDoNotDisturb } from "../../companions";
-import { FRAME_ORDER } from "../../frame/order";
 import { useConnection } from "../../net";
 import { useVoiceInput } from "../../voice/input";
 import { useVoicePlayback } from "../../voice/playback";
@@ -12,6 +11,7 @@ import { xrStatus } from "../xrStatus";
 import { PanelButton } from "./PanelButton";
 import { useCaptions } from "./useCaptions";
 import { useDoNotDisturbMuting } from "./useDoNotDisturbMuting";
+import { usePanelStatus } from "./usePanelStatus";
 
 /** Where the panel floats in the tracked space: low and to the left, tilted up, within arm's reach. */
 const PANEL_POSITION: [number, number, number] = [-0.38, 1.05, -0.5];
@@ -33,26 +33,35 @@ const LISTENING_LABEL: Record<string, string> = {
  * other worlds. Buttons answer the controllers' rays.
  */
 export function XrPanel({ onTravel }: { onTravel: (event: PortalEvent) => void }) {
+  const placement = useRef<Group>(null);
   const root = useRef<VanillaContainer>(null);
+  const muteButton = useRef<VanillaContainer>(null);
+  const doNotDisturbButton = useRef<VanillaContainer>(null);
   const ownSession = useConnection((s) => s.room?.sessionId);
   const own = useCompanions((s) => (ownSession ? s.companions[ownSession] : undefined));
   const captions = useCaptions(own?.id);
   const listening = useVoiceInput((s) => s.state);
   const muted = useVoicePlayback((s) => (own ? (s.muted[own.id] ?? false) : false));
-  const doNotDisturb = useDoNotDisturb((s) => s.on);
+  const doNotDisturb = useDoNotDisturb((s) => s.wanted);
   const portals = useWorld((s) => s.world?.portals ?? []);
   useDoNotDisturbMuting(ownSession);
-
-  useFrame(() => {
-    const size = root.current?.size.value;
-    xrStatus.panel.width = size?.[0] ?? 0;
-    xrStatus.panel.height = size?.[1] ?? 0;
-  }, FRAME_ORDER.probe);
+  usePanelStatus(placement, root, { mute: muteButton, doNotDisturb: doNotDisturbButton });
 
   const voice = useVoiceInput.getState;
   return (
-    <group position={PANEL_POSITION} rotation={PANEL_ROTATION}>
-      <Container ref={root} pixelSize={PIXEL_SIZE} width={320} flexDirection="column" padding={12} gap={8} borderRadius={14} backgroundColor="#161c2b">
+    <group ref={placement} position={PANEL_POSITION} rotation={PANEL_ROTATION}>
+      <Container
+        ref={root}
+        pixelSize={PIXEL_SIZE}
+        width={320}
+        flexDirection="column"
+        padding={12}
+        gap={8}
+        borderRadius={14}
+        backgroundColor="#161c2b"
+        onPointerEnter={() => xrStatus.panel.pointed++}
+        onPointerLeave={() => (xrStatus.panel.pointed = Math.max(0, xrStatus.panel.pointed - 1))}
+      >
         <Text fontSize={15} color="#f2f4fa" fontWeight="bold">
           {own ? own.name : "Kindred"}
         </Text>
@@ -63,8 +72,10 @@ export function XrPanel({ onTravel }: { onTravel: (event: PortalEvent) => void }
             onPointerDown={() => voice().startPushToTalk()}
             onPointerUp={() => voice().stopPushToTalk()}
           />
-          {own && <PanelButton label={muted ? "Unmute" : "Mute"} active={muted} onClick={() => useVoicePlayback.getState().setMuted(own.id, !muted)} />}
-          <PanelButton label="Do not disturb" active={doNotDisturb} onClick={() => useDoNotDisturb.getState().setOn(!doNotDisturb)} />
+          {own && (
+            <PanelButton ref={muteButton} label={muted ? "Unmute" : "Mute"} active={muted} onPress={() => useVoicePlayback.getState().setMuted(own.id, !muted)} />
+          )}
+          <PanelButton ref={doNotDisturbButton} label="Do not disturb" active={doNotDisturb} onPress={() => useDoNotDisturb.getState().setWanted(!doNotDisturb)} />
         </Container>
         <Container flexDirection="column" gap={3} minHeight={40}>
           {captions.length === 0 ? (
@@ -82,7 +93,7 @@ export function XrPanel({ onTravel }: { onTravel: (event: PortalEvent) => void }
         {portals.length > 0 && (
           <Container flexDirection="row" flexWrap="wrap" gap={6}>
             {portals.map((portal) => (
-              <PanelButton key={portal.id} label={portal.label} onClick={() => onTravel({ portalId: portal.id, world: portal.to, via: portal.arriveAt })} />
+              <PanelButton key={portal.id} label={portal.label} onPress={() => onTravel({ portalId: portal.id, world: portal.to, via: portal.arriveAt })} />
             ))}
           </Container>
         )}

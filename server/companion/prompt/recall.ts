@@ -22,6 +22,11 @@ export interface RecallContext {
 export interface MemoryRecall {
   /** Most relevant first. */
   recall(query: string, context: RecallContext): Promise<RecalledMemory[]>;
+  /**
+   * Keeps memory's own background work off the database until the returned release is called:
+   * a reply holds it from its recall to its first sentence, so nothing of it waits behind writes.
+   */
+  holdWrites?(): () => void;
 }
 
 export const noRecall: MemoryRecall = {

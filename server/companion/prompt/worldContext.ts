@@ -25,8 +25,7 @@ export function describeWorld(world: WorldContext): string {
  * failing the reply.
  */
 export function describeLocalTime(date: Date, timeZone: string): string {
-  const zone = isKnownTimeZone(timeZone) ? timeZone : "UTC";
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
+  const parts = localClock(timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   const hour = Number(part("hour"));
   return `${part("weekday")} ${partOfDay(hour)}, ${part("hour")}:${part("minute")}`;
@@ -38,4 +37,17 @@ function partOfDay(hour: number): string {
   if (hour < 17) return "afternoon";
   if (hour < 22) return "evening";
   return "night";
+}
+
+/** Formatters by known time zone: building one costs a good part of a millisecond, on every reply. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function localClock(timeZone: string): Intl.DateTimeFormat {
+  const zone = clocks.has(timeZone) || isKnownTimeZone(timeZone) ? timeZone : "UTC";
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    clocks.set(zone, clock);
+  }
+  return clock;
 }

@@ -1,14 +1,18 @@
 import type { Queryable } from "../../storage";
 import { toRecalledEpisode, type MemoryRow, type RecalledEpisode } from "../recall";
 import type { MemoryScope } from "./memoryScope";
-import { queryTerms, rarestTerms } from "./queryTerms";
+import { queryTerms, rarestTerms, type QueryTerm } from "./queryTerms";
+import { wordCombinations } from "./wordCombinations";
 
 /**
- * How many memories one recall may rank at most: ranking reads every candidate, so this is what
- * bounds recall's cost as memories grow. A companion with no more memories than this (every
- * LoCoMo conversation: 700 turns at most) is searched for every word of the question.
+ * How many memories one recall may rank at most, in each of its two passes: ranking reads every
+ * candidate, so this is what bounds recall's cost as memories grow. A companion with no more
+ * memories than this (every LoCoMo conversation: 700 turns at most) is searched for every word of
+ * the question in one pass.
  */
 export const MAX_REACH = 1000;
+
+type RankedRow = MemoryRow & { seq: string | number };
 
 // Any of the query's stemmed words may match (a natural question rarely shares all its words
 // with the answer), each weighted by how rare it is among this companion's memories (BM25's
@@ -16,21 +20,26 @@ export const MAX_REACH = 1000;
 // memory. Weights {D, C, B, A}: the turn itself (A) counts 1, a neighbouring turn's words (C)
 // count half. Measured on LoCoMo recall@10: neighbours at 0 → 0.627, 0.2 → 0.670, 0.5 → 0.700,
 // 0.6 → 0.703; with neighbours at 0.5 but no idf, 0.677 (npm run bench -- memory-locomo).
-// Candidates are the memories holding one of the searched words, found in the GIN index, each
-// scored on every word in one expression while it is read (ts_rank is 0 where the word is
-// absent); a join of candidates and words cost several times the ranking itself. When even the
-// rarest word is held by more than MAX_REACH memories, the most recent MAX_REACH are ranked.
+// Candidates are the memories matching `$5` (found in the GIN index) and, in the second pass, not
+// matching the first pass's words, each scored on every word in one expression while it
+// is read (ts_rank is 0 where the word is absent); a join of candidates and words cost several
+// times the ranking itself. When even the rarest word is held by more than the reach, the most
+// recent memories holding it are ranked: all of them found in the GIN index, then sorted (seq + 0:
+// walking the seq index backwards and filtering read up to 90k memories at 100k to find 1,000).
 // $1 companion, $2 owner, $3 speaker is owner, $4 speaker id, $5 searched tsquery, $6 how many
-// to return, then each word's tsquery and idf, then (capped) the candidate limit.
-function recallSql(words: number, capped: boolean): string {
+// to return, then each word's tsquery and idf, then (excluding) the tsquery to leave out, then
+// (capped) the candidate limit.
+function recallSql(words: number, options: { capped: boolean; excluding: boolean }): string {
   const score = Array.from({ length: words }, (_, i) => `ts_rank('{0.1, 0.5, 0.4, 1.0}', m.search, $${7 + 2 * i}::tsquery) * $${8 + 2 * i}::float8`);
+  const excluded = 7 + 2 * words;
+  const limit = excluded + (options.excluding ? 1 : 0);
   const matching = `SELECT * FROM memories m
     WHERE m.companion_id = $1 AND m.owner_id = $2 AND ($3 OR m.visibility = 'shared' OR m.speaker_id = $4)
-      AND m.search @@ $5::tsquery`;
+      AND m.search @@ $5::tsquery${options.excluding ? ` AND NOT m.search @@ $${excluded}::tsquery` : ""}`;
   return `
-  SELECT m.id, m.kind, m.text, m.speaker, m.happened_at, m.visibility, m.world, m.place, m.importance,
+  SELECT m.id, m.seq, m.kind, m.text, m.speaker, m.happened_at, m.visibility, m.world, m.place, m.importance,
          m.source_turn, ${score.join(" + ")} AS score
-  FROM (${capped ? `${matching} ORDER BY m.seq DESC LIMIT $${7 + 2 * words}` : matching}) m
+  FROM (${options.capped ? `${matching} ORDER BY m.seq + 0 DESC LIMIT $${limit}` : matching}) m
   -- Ties: the more recent memory first, so results are the same on every run.
   ORDER BY score DESC, m.seq DESC
   LIMIT $6
@@ -38,26 +47,52 @@ function recallSql(words: number, capped: boolean): string {
 }
 
 /**
- * Full-text recall: the `depth` best word matches, best first, among the memories holding the
- * rarest words of the question (see rarestTerms): all of them while the companion has no more
- * than `maxReach` memories; beyond that, a memory holding only the question's common words may be
- * missed (the common words still score every candidate).
+ * Full-text recall: the `depth` best word matches, best first. The first pass ranks the memories
+ * holding the question's rarest words (see rarestTerms): every memory holding any of its words
+ * while the companion has no more than `maxReach` memories. Beyond that, the depth-th score of
+ * the first pass bounds what the rest must reach (rank-bound pruning, see wordCombinations): the
+ * second pass ranks the memories holding enough of the common words to reach it, so the ranking
+ * stays exact unless those are more than `maxReach` too, or the rarest word alone is (then the
+ * most recent `maxReach` memories holding it are ranked). Only the first `exact` results are
+ * held to this (the rest may miss memories holding only common words): hybrid recall reads 50
+ * deep for fusion, where ranks past the first few weigh little, and the 50th score bounds far
+ * less than the 10th.
  */
-export async function fullTextRecall(db: Queryable, query: string, scope: MemoryScope, depth: number, maxReach = MAX_REACH): Promise<RecalledEpisode[]> {
+export async function fullTextRecall(
+  db: Queryable,
+  query: string,
+  scope: MemoryScope,
+  depth: number,
+  maxReach = MAX_REACH,
+  exact = depth,
+): Promise<RecalledEpisode[]> {
   if (!Number.isInteger(maxReach) || maxReach < 1) throw new Error(`the reach must be a positive integer, got ${maxReach}`);
+  if (!Number.isInteger(exact) || exact < 1) throw new Error(`the exact results must be a positive integer, got ${exact}`);
   const terms = await queryTerms(db, query, scope);
   if (terms.all.length === 0) return [];
   const searched = rarestTerms(terms, maxReach);
-  const capped = searched.reach > maxReach;
-  const rows = await db.query<MemoryRow>(recallSql(terms.all.length, capped), [
-    scope.companionId,
-    scope.ownerId,
-    scope.speakerIsOwner,
-    scope.speakerId ?? null,
-    searched.query,
-    depth,
-    ...terms.all.flatMap((t) => [t.query, t.idf]),
-    ...(capped ? [maxReach] : []),
-  ]);
-  return rows.map(toRecalledEpisode);
+  const rank = (tsquery: string, excluded: string | null, capped: boolean) =>
+    db.query<RankedRow>(recallSql(terms.all.length, { capped, excluding: excluded !== null }), [
+      scope.companionId,
+      scope.ownerId,
+      scope.speakerIsOwner,
+      scope.speakerId ?? null,
+      tsquery,
+      depth,
+      ...terms.all.flatMap((t: QueryTerm) => [t.query, t.idf]),
+      ...(excluded !== null ? [excluded] : []),
+      ...(capped ? [maxReach] : []),
+    ]);
+  const first = await rank(searched.query, null, searched.reach > maxReach);
+  if (searched.words === terms.all.length) return first.map(toRecalledEpisode);
+  const bounded = Math.min(exact, depth);
+  const threshold = first.length < bounded ? 0 : Number(first[bounded - 1]!.score);
+  const rest = wordCombinations(terms.all.slice(searched.words), threshold, terms.total, maxReach);
+  if (!rest.query) return first.map(toRecalledEpisode);
+  // Capped too: the estimate assumes independent words, and common words often come together.
+  const second = await rank(rest.query, searched.query, true);
+  return [...first, ...second]
+    .sort((a, b) => Number(b.score) - Number(a.score) || Number(b.seq) - Number(a.seq))
+    .slice(0, depth)
+    .map(toRecalledEpisode);
 }

@@ -12,7 +12,7 @@ export interface QueryTerm {
 }
 
 export interface QueryTerms {
-  /** Every word, rarest first: each is scored in every candidate. */
+  /** Every word some memory holds, rarest first: each is scored in every candidate. */
   all: QueryTerm[];
   /** The companion's memories, seen or not. */
   total: number;
@@ -50,6 +50,9 @@ export function rarestTerms(terms: QueryTerms, reach: number): SearchedTerms {
  * common word). The owner gets weights from all memories; anyone else from the shared ones only,
  * so no private memory sways what they get (their own private words count as unseen: rare).
  * How many memories hold a word counts them all, seen or not: the index search reads them all.
+ * Each word is one primary-key probe: the LIMIT keeps the planner from turning the look-up into
+ * a join that reads every word row of the companion (2,900 of them at 10k memories, for each
+ * question), which it chose without statistics (PGlite has no autovacuum to gather them).
  */
 export async function queryTerms(db: Queryable, query: string, scope: MemoryScope): Promise<QueryTerms> {
   const rows = await db.query<{ lexeme: string; query: string; memories: number; seen: number; total: number | null; seen_total: number | null }>(
@@ -57,7 +60,10 @@ export async function queryTerms(db: Queryable, query: string, scope: MemoryScop
             coalesce(CASE WHEN $4 THEN l.memories ELSE l.shared END, 0) AS seen, c.memories AS total,
             CASE WHEN $4 THEN c.memories ELSE c.shared END AS seen_total
      FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS w(lexeme)
-     LEFT JOIN memory_lexemes l ON l.companion_id = $2 AND l.owner_id = $3 AND l.lexeme = w.lexeme
+     LEFT JOIN LATERAL (
+       SELECT l.memories, l.shared FROM memory_lexemes l
+       WHERE l.companion_id = $2 AND l.owner_id = $3 AND l.lexeme = w.lexeme LIMIT 1
+     ) l ON true
      LEFT JOIN memory_counts c ON c.companion_id = $2 AND c.owner_id = $3`,
     [query, scope.companionId, scope.ownerId, scope.speakerIsOwner],
   );
@@ -65,6 +71,8 @@ export async function queryTerms(db: Queryable, query: string, scope: MemoryScop
   const seenTotal = Number(rows[0]?.seen_total ?? 0);
   const all = rows
     .map((r) => ({ lexeme: r.lexeme, query: r.query, memories: Number(r.memories), seen: Number(r.seen) }))
+    // A word no memory holds matches nothing; searched as "the rarest", it used to leave recall empty.
+    .filter((t) => t.memories > 0)
     .sort((a, b) => a.memories - b.memories || (a.lexeme < b.lexeme ? -1 : a.lexeme > b.lexeme ? 1 : 0))
     .map(({ query, memories, seen }) => ({ query, memories, idf: Math.log(1 + (seenTotal - seen + 0.5) / (seen + 0.5)) }));
   return { all, total };

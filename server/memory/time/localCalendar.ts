@@ -22,7 +22,7 @@ export function safeTimeZone(timeZone: string | undefined): string {
 
 /** The owner's calendar date at instant `at`. */
 export function localDate(at: Date, timeZone: string): LocalDate {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: safeTimeZone(timeZone), year: "numeric", month: "numeric", day: "numeric", weekday: "short" }).formatToParts(at);
+  const parts = formatIn(dateFormats, timeZone, { year: "numeric", month: "numeric", day: "numeric", weekday: "short" }).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return { year: Number(part("year")), month: Number(part("month")) - 1, day: Number(part("day")), weekday: WEEKDAYS.indexOf(part("weekday")) };
 }
@@ -55,11 +55,28 @@ export function daysBetween(from: Pick<LocalDate, "year" | "month" | "day">, to:
 }
 
 function localWallClock(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: safeTimeZone(timeZone), year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23",
+  const parts = formatIn(wallClockFormats, timeZone, {
+    year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23",
   }).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+}
+
+/**
+ * Formatters are kept per zone: building one costs a good part of a millisecond, and one recall
+ * dates every memory it returns (on the reply's path). An unknown zone is UTC's.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatIn(formats: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const zone = formats.has(timeZone) ? timeZone : safeTimeZone(timeZone);
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { ...options, timeZone: zone });
+    formats.set(zone, format);
+  }
+  return format;
 }
 
 export const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

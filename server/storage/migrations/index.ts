@@ -7,9 +7,10 @@ import { relationshipsMigration } from "./006_relationships";
 import { memoryEmbeddingsMigration } from "./007_memoryEmbeddings";
 import { memoryLexemesMigration } from "./008_memoryLexemes";
 import { ownerTimeZoneMigration } from "./009_ownerTimeZone";
+import { memoryNearestMigration } from "./010_memoryNearest";
 import type { Migration } from "./migration";
 
 export type { Migration } from "./migration";
 
 /** Every migration, in the order they are applied. Append new ones at the end. */
-export const MIGRATIONS: readonly Migration[] = [usersMigration, companionsMigration, memoriesMigration, avatarsMigration, factsMigration, relationshipsMigration, memoryEmbeddingsMigration, memoryLexemesMigration, ownerTimeZoneMigration];
+export const MIGRATIONS: readonly Migration[] = [usersMigration, companionsMigration, memoriesMigration, avatarsMigration, factsMigration, relationshipsMigration, memoryEmbeddingsMigration, memoryLexemesMigration, ownerTimeZoneMigration, memoryNearestMigration];

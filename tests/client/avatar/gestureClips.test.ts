@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Group, Quaternion, QuaternionKeyframeTrack, Vector3 } from "three";
 import { VRMAnimation } from "@pixiv/three-vrm-animation";
 import { createAvatarDriver } from "../../../client/avatar";
-import { bindGestureClips } from "../../../client/avatar/loading/gestureClips";
+import { bindMotionClips } from "../../../client/avatar/loading/bindMotionClips";
 import { parseVrm } from "../../../client/avatar/loading/vrmParser";
 import { seededRandom } from "../../../client/world/seededRandom";
 import { skeletonVrm0 } from "./support/skeletonVrm0";
@@ -25,7 +25,7 @@ describe("VRMA gesture clips", () => {
     const root = new Group();
     root.add(vrm.scene);
     const driver = createAvatarDriver({ random: seededRandom(4) });
-    driver.attach(vrm, root, bindGestureClips({ nod: armsUpAnimation() }, vrm));
+    driver.attach(vrm, root, bindMotionClips({ wave: armsUpAnimation() }, vrm));
     const pose = { x: 0, y: 0, z: 0, yaw: 0, speed: 0 };
     const at = (name: "leftHand" | "head") => vrm.humanoid.getRawBoneNode(name)!.getWorldPosition(new Vector3());
     const run = (s: number) => {
@@ -33,7 +33,7 @@ describe("VRMA gesture clips", () => {
     };
     run(0.5);
     expect(at("leftHand").y).toBeLessThan(at("head").y - 0.3);
-    driver.playGesture("nod");
+    driver.playGesture("wave");
     run(0.5);
     expect(at("leftHand").y).toBeGreaterThan(at("head").y);
     run(0.6);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Euler, Group, Quaternion, Vector3 } from "three";
 import { XrPoseState } from "../../../shared/state";
-import { applyTrackedPose } from "../../../client/people/trackedPose";
+import { applyTrackedPose, bodyMeasureOf } from "../../../client/people/trackedPose";
 import { createAvatarDriver } from "../../../client/avatar";
 import { parseVrm } from "../../../client/avatar/loading/vrmParser";
 import { drivenPreset } from "../avatar/support/presetAvatar";
@@ -82,5 +82,53 @@ describe("applyTrackedPose on a generated preset", () => {
     const target = new Vector3(local[0] * c + local[2] * s, local[1], -local[0] * s + local[2] * c);
     const hand = vrm.humanoid.getRawBoneNode("rightHand")!.getWorldPosition(new Vector3());
     expect(hand.distanceTo(target)).toBeLessThan(0.03);
+  });
+
+  it("seats someone whose eyes are far below the avatar's: hips down, knees bent forward, feet flat on the floor, eyes at their height", async () => {
+    const a = await drivenPreset();
+    a.pose.yaw = 0.5;
+    a.run(0.5);
+    const standingHips = a.bone("hips");
+    const standingFoot = a.bone("leftFoot");
+    const measure = bodyMeasureOf(a.vrm)!;
+    const xr = trackedPose(0, null);
+    xr.headHeight = measure.eyeY - 0.42;
+    expect(applyTrackedPose(a.vrm, a.pose, xr).kind).toBe("seated");
+
+    const hips = a.bone("hips");
+    expect(standingHips.y - hips.y).toBeCloseTo(0.42, 1);
+    const forward = new Vector3(Math.sin(a.pose.yaw), 0, Math.cos(a.pose.yaw));
+    for (const side of ["left", "right"] as const) {
+      const knee = a.bone(side === "left" ? "leftLowerLeg" : "rightLowerLeg");
+      const foot = a.bone(side === "left" ? "leftFoot" : "rightFoot");
+      expect(foot.y).toBeCloseTo(standingFoot.y, 2);
+      // Thighs come forward (the knee well ahead of the hips), shins stand down to the feet.
+      expect(knee.clone().sub(hips).dot(forward)).toBeGreaterThan(0.25);
+      expect(foot.clone().sub(hips).dot(forward)).toBeGreaterThan(0.25);
+      const thigh = knee.clone().sub(a.bone(side === "left" ? "leftUpperLeg" : "rightUpperLeg")).normalize();
+      const shin = foot.clone().sub(knee).normalize();
+      expect(thigh.angleTo(shin)).toBeGreaterThan(Math.PI / 3);
+      // The foot lies flat: its forward (body +z) stays level.
+      const footForward = new Vector3(0, 0, 1).applyQuaternion(a.vrm.humanoid.getRawBoneNode(side === "left" ? "leftFoot" : "rightFoot")!.getWorldQuaternion(new Quaternion()));
+      expect(Math.abs(footForward.y)).toBeLessThan(0.05);
+    }
+    const head = a.vrm.humanoid.getRawBoneNode("head")!;
+    const eye = head.localToWorld(a.vrm.lookAt!.offsetFromHeadBone.clone());
+    expect(eye.y).toBeCloseTo(xr.headHeight, 1);
+
+    // Posed again without the animation running in between (a skipped frame): no lower.
+    applyTrackedPose(a.vrm, a.pose, xr);
+    expect(a.bone("hips").y).toBeCloseTo(hips.y, 5);
+  });
+
+  it("leaves the legs to the walk when the eyes are at the avatar's height", async () => {
+    const a = await drivenPreset();
+    a.run(0.5);
+    const before = [a.bone("hips"), a.bone("leftLowerLeg"), a.bone("rightFoot")];
+    const xr = trackedPose(0, null);
+    xr.headHeight = bodyMeasureOf(a.vrm)!.eyeY + 0.2;
+    expect(applyTrackedPose(a.vrm, a.pose, xr).kind).toBe("standing");
+    const after = [a.bone("hips"), a.bone("leftLowerLeg"), a.bone("rightFoot")];
+    after.forEach((p, i) => expect(p.distanceTo(before[i]!)).toBeLessThan(1e-6));
   });
 });

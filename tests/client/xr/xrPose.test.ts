@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Euler, Quaternion } from "three";
 import { XrPoseMessage } from "../../../shared/protocol";
-import { createXrPoseBuffer, writeHand, writeHead, writeSessionEnd } from "../../../client/xr/xrPose";
+import { createXrPoseBuffer, readTracked, writeHand, writeHead, writeSessionEnd } from "../../../client/xr/xrPose";
+import type { TrackedPose } from "../../../client/people";
+import { XrPoseState } from "../../../shared/state";
 
 /** A camera's world rotation looking along yaw (0 = +Z) and pitch (positive looks down). */
 function cameraLooking(yaw: number, pitch = 0): Quaternion {
@@ -71,5 +73,24 @@ describe("writeHand", () => {
     writeHead(buffer, { x: 0, y: 0, z: 0, yaw: 0 }, 1.6, cameraLooking(0));
     writeHand(buffer, "left", { x: 0, y: 0, z: 0, yaw: 0 }, { x: 0.2, y: 1, z: 0.2 });
     expect(writeSessionEnd(buffer)).toEqual({ head: null, left: null, right: null });
+  });
+});
+
+describe("readTracked", () => {
+  it("gives one's own body the pose in the shape others receive it, a lost hand untracked", () => {
+    const buffer = createXrPoseBuffer();
+    const body = { x: 1, y: 0, z: 2, yaw: 0 };
+    writeHead(buffer, body, 1.2, cameraLooking(0.4));
+    writeHand(buffer, "left", body, { x: 1.2, y: 0.9, z: 2.3 });
+    writeHand(buffer, "right", body, null);
+    const own = readTracked(buffer, { ...new XrPoseState().toJSON() } as TrackedPose);
+    expect(own.headHeight).toBeCloseTo(1.2, 6);
+    expect([own.headX, own.headY, own.headZ, own.headW]).toEqual(buffer.message.head!.rotation);
+    expect(own.leftTracked).toBe(true);
+    expect([own.leftX, own.leftY, own.leftZ]).toEqual(buffer.message.left);
+    expect(own.rightTracked).toBe(false);
+
+    writeSessionEnd(buffer);
+    expect(readTracked(buffer, own)).toMatchObject({ headHeight: 0, headW: 1, leftTracked: false, rightTracked: false });
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { Conversation, systemPrompt, type ConversationOptions, type ReplyEvent, type Utterance } from "../../../server/companion";
 import { createOpenAIProvider } from "../../../server/llm";
 import { defaultPersona, PersonaBlueprint } from "../../../shared/persona";
@@ -179,6 +179,34 @@ describe("Conversation", () => {
     expect(last[0]!.content.startsWith(systemPrompt(defaultPersona()))).toBe(true);
     expect(last.length).toBeLessThan(24);
     expect(last.at(-1)!.content).toContain("Question 11");
+  });
+
+  it("holds memory's background writes from its recall until its first sentence is out", async () => {
+    let holds = 0;
+    let held = false;
+    const { conversation } = startConversation({
+      recall: {
+        recall: async () => [],
+        holdWrites: () => {
+          holds++;
+          held = true;
+          return () => (held = false);
+        },
+      },
+    });
+    const waiting = gate();
+    server.enqueue({ type: "stream", pieces: [{ pause: waiting.pause }, "First one here.", " Second one here."] });
+    const events = conversation.say(alice);
+    const first = events.next();
+    // The model has the request and has not answered yet: the writes are still held.
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    expect(held).toBe(true);
+    waiting.open();
+    expect((await first).value).toMatchObject({ type: "sentence", text: "First one here." });
+    expect(held).toBe(false);
+    await collect(events);
+    expect(held).toBe(false);
+    expect(holds).toBe(1);
   });
 
   it("puts recalled memories in the prompt, and answers without them when recall fails", async () => {

@@ -1,39 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { estimateTokens } from "../../../server/companion";
-import { createOpenAIProvider } from "../../../server/llm";
-import { createLogger } from "../../../server/logging";
-import { createCompanionMemory, createOwnerLedger, type MemorySessionOptions } from "../../../server/memory";
-import type { Database } from "../../../server/storage";
-import { startScriptedLlmServer, streamOf, type ScriptedLlmServer } from "../../support/scriptedLlmServer";
-import { addOwner, openMemoryDatabase } from "./memoryFixtures";
+import { describe, expect, it } from "vitest";
+import { createOwnerLedger } from "../../../server/memory";
+import { streamOf } from "../../support/scriptedLlmServer";
+import { memorySessionBed, owner as alice } from "./memorySessionBed";
 
-let db: Database;
-let llm: ScriptedLlmServer;
-const log = createLogger("silent");
-
-beforeAll(async () => {
-  db = await openMemoryDatabase();
-  llm = await startScriptedLlmServer();
-});
-beforeEach(() => llm.reset());
-afterAll(async () => {
-  await db.close();
-  await llm.close();
-});
-
-const mindWith = (useModel: boolean) =>
-  createCompanionMemory({
-    db, log, model: createOpenAIProvider({ baseURL: llm.baseURL, model: llm.model }), useModel, reflectEveryLines: 3, recallBudgetTokens: 600, estimateTokens,
-  });
-
-async function sessionOptions(): Promise<MemorySessionOptions> {
-  const scope = await addOwner(db, "Alice");
-  return { ...scope, ownerName: "Alice", companionName: () => "Kin", world: "plaza", worldName: "the Plaza", place: () => "Fountain" };
-}
-
-const alice = (id: string) => ({ name: "Alice", isOwner: true, id });
-const memoriesOf = (companionId: string) => db.query<{ kind: string; text: string }>("SELECT kind, text FROM memories WHERE companion_id = $1 ORDER BY seq", [companionId]);
-const relationshipOf = (companionId: string) => db.query<{ interactions: number }>("SELECT interactions FROM relationships WHERE companion_id = $1", [companionId]);
+const bed = memorySessionBed();
+const mindWith = (useModel: boolean) => bed.memory({ model: bed.model(), useModel, reflectEveryLines: 3 });
+const sessionOptions = () => bed.sessionOptions("Alice");
+const memoriesOf = (companionId: string) => bed.db.query<{ kind: string; text: string }>("SELECT kind, text FROM memories WHERE companion_id = $1 ORDER BY seq", [companionId]);
+const relationshipOf = (companionId: string) => bed.db.query<{ interactions: number }>("SELECT interactions FROM relationships WHERE companion_id = $1", [companionId]);
 
 describe("forgetting reaches the sessions open now", () => {
   it("never writes back a summary on its way when everything was forgotten, nor the relationship", async () => {
@@ -42,14 +16,14 @@ describe("forgetting reaches the sessions open now", () => {
     const session = await mind.open(options);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    llm.enqueue(streamOf('{"facts": []}'), { type: "stream", pieces: [{ pause: held }, "Alice told me her code word, Zephyrine."] });
+    bed.llm.enqueue(streamOf('{"facts": []}'), { type: "stream", pieces: [{ pause: held }, "Alice told me her code word, Zephyrine."] });
     session.heard(alice(options.ownerId), "My code word is Zephyrine.");
     session.replied({ text: "I'll keep it.", interrupted: false, actions: [], to: alice(options.ownerId) });
     // Three lines: the summary is asked for, and held. The first memory write of a database
     // also loads and plans the word-count triggers (migration 008): a loaded machine needs more than 1 s.
-    await expect.poll(() => llm.requests.length, { timeout: 5000 }).toBe(2);
+    await expect.poll(() => bed.llm.requests.length, { timeout: 5000 }).toBe(2);
 
-    const ledger = createOwnerLedger({ db, forgetting: mind.forgetting });
+    const ledger = createOwnerLedger({ db: bed.db, forgetting: mind.forgetting });
     expect(await ledger.forgetEverything({ ownerId: options.ownerId, companionId: options.companionId })).toMatchObject({ relationship: true });
     release();
     await session.end();

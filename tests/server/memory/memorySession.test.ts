@@ -1,43 +1,19 @@
 import { Writable } from "node:stream";
 import pino from "pino";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { estimateTokens } from "../../../server/companion";
-import { createOpenAIProvider } from "../../../server/llm";
-import { createLogger } from "../../../server/logging";
-import { createCompanionMemory, type CompanionMemory, type MemorySessionOptions } from "../../../server/memory";
-import type { Database } from "../../../server/storage";
-import { startScriptedLlmServer, streamOf, type ScriptedLlmServer } from "../../support/scriptedLlmServer";
-import { addOwner, openMemoryDatabase } from "./memoryFixtures";
+import type { CompanionMemoryOptions } from "../../../server/memory";
+import { streamOf } from "../../support/scriptedLlmServer";
+import { openMemoryDatabase } from "./memoryFixtures";
+import { memorySessionBed, owner as alice } from "./memorySessionBed";
 
-let db: Database;
-let llm: ScriptedLlmServer;
+const bed = memorySessionBed();
 let clock = new Date("2026-11-22T10:00:00Z");
-const log = createLogger("silent");
+const memory = (overrides: Partial<CompanionMemoryOptions> = {}) => bed.memory({ clock: () => clock, ...overrides });
+const sessionOptions = bed.sessionOptions;
 
-beforeAll(async () => {
-  db = await openMemoryDatabase();
-  llm = await startScriptedLlmServer();
-});
-beforeEach(() => llm.reset());
-afterAll(async () => {
-  await db.close();
-  await llm.close();
-});
-
-function memory(overrides: Partial<Parameters<typeof createCompanionMemory>[0]> = {}): CompanionMemory {
-  return createCompanionMemory({
-    db, log, model: undefined, useModel: true, reflectEveryLines: 50, recallBudgetTokens: 600, estimateTokens, clock: () => clock, ...overrides,
-  });
-}
-
-async function sessionOptions(name = "Alice"): Promise<MemorySessionOptions> {
-  const scope = await addOwner(db, name);
-  return { ...scope, ownerName: name, companionName: () => "Kin", world: "plaza", worldName: "the Plaza", place: () => "Fountain" };
-}
-
-const alice = (id: string) => ({ name: "Alice", isOwner: true, id });
 const rows = (companionId: string, kind: string) =>
-  db.query<{ text: string; source_turn: string }>("SELECT text, source_turn FROM memories WHERE companion_id = $1 AND kind = $2 ORDER BY seq", [companionId, kind]);
+  bed.db.query<{ text: string; source_turn: string }>("SELECT text, source_turn FROM memories WHERE companion_id = $1 AND kind = $2 ORDER BY seq", [companionId, kind]);
 
 describe("a memory session without a model", () => {
   it("summarises every N lines and at the end, deterministically", async () => {
@@ -61,46 +37,46 @@ describe("a memory session without a model", () => {
 
 describe("a memory session with a model", () => {
   it("stores the facts the model extracts, checked against the schema, and asks with the JSON schema", async () => {
-    const model = createOpenAIProvider({ baseURL: llm.baseURL, model: llm.model });
+    const model = bed.model();
     const mind = memory({ model });
     const options = await sessionOptions();
     const session = await mind.open(options);
-    llm.enqueue(streamOf('Sure: {"facts": [{"kind": "person", "subject": "brother", "value": "Tom", "confidence": 0.8}]}'));
+    bed.llm.enqueue(streamOf('Sure: {"facts": [{"kind": "person", "subject": "brother", "value": "Tom", "confidence": 0.8}]}'));
     session.heard(alice(options.ownerId), "Tom, my little brother, visits on Sundays.");
     await mind.idle();
-    const facts = await db.query<{ kind: string; subject: string; value: string; source_episodes: string[] }>("SELECT * FROM facts WHERE companion_id = $1", [options.companionId]);
+    const facts = await bed.db.query<{ kind: string; subject: string; value: string; source_episodes: string[] }>("SELECT * FROM facts WHERE companion_id = $1", [options.companionId]);
     expect(facts.map((f) => [f.kind, f.subject, f.value])).toEqual([["person", "brother", "Tom"]]);
     expect(facts[0]!.source_episodes).toHaveLength(1);
-    const system = llm.requests[0]!.body.messages![0]!.content;
+    const system = bed.llm.requests[0]!.body.messages![0]!.content;
     expect(system).toContain('"enum":["like","dislike","person","place","plan","other"]');
     expect(system).toContain("Today is 2026-11-22.");
   });
 
   it("keeps the pattern facts and stores nothing more when the model's answer does not fit the schema", async () => {
-    const model = createOpenAIProvider({ baseURL: llm.baseURL, model: llm.model });
+    const model = bed.model();
     const mind = memory({ model });
     const options = await sessionOptions();
     const session = await mind.open(options);
-    llm.enqueue(streamOf('{"facts": [{"kind": "hobby", "subject": "x", "value": "y", "confidence": 3}]}'));
+    bed.llm.enqueue(streamOf('{"facts": [{"kind": "hobby", "subject": "x", "value": "y", "confidence": 3}]}'));
     session.heard(alice(options.ownerId), "I live in Oslo.");
     await mind.idle();
-    const facts = await db.query<{ value: string }>("SELECT value FROM facts WHERE companion_id = $1", [options.companionId]);
+    const facts = await bed.db.query<{ value: string }>("SELECT value FROM facts WHERE companion_id = $1", [options.companionId]);
     expect(facts.map((f) => f.value)).toEqual(["Oslo"]);
   });
 
   it("summarises with the model, and offline when the model fails", async () => {
-    const model = createOpenAIProvider({ baseURL: llm.baseURL, model: llm.model });
+    const model = bed.model();
     const mind = memory({ model, useModel: true });
     const first = await sessionOptions();
     const session = await mind.open(first);
-    llm.enqueue(streamOf('{"facts": []}'), streamOf("Alice talked about her garden and seemed happy."));
+    bed.llm.enqueue(streamOf('{"facts": []}'), streamOf("Alice talked about her garden and seemed happy."));
     session.heard(alice(first.ownerId), "The roses in my garden bloomed.");
     await session.end();
     expect((await rows(first.companionId, "reflection")).map((r) => r.text)).toEqual(["Alice talked about her garden and seemed happy."]);
 
     const second = await sessionOptions("Bea");
     const failing = await mind.open(second);
-    llm.enqueue({ type: "status", status: 500 }, { type: "status", status: 500 });
+    bed.llm.enqueue({ type: "status", status: 500 }, { type: "status", status: 500 });
     failing.heard({ name: "Bea", isOwner: true, id: second.ownerId }, "The tulips are out.");
     await failing.end();
     const [offline] = await rows(second.companionId, "reflection");
@@ -108,13 +84,13 @@ describe("a memory session with a model", () => {
   });
 
   it("never asks the model when told not to", async () => {
-    const model = createOpenAIProvider({ baseURL: llm.baseURL, model: llm.model });
+    const model = bed.model();
     const mind = memory({ model, useModel: false });
     const options = await sessionOptions();
     const session = await mind.open(options);
     session.heard(alice(options.ownerId), "I live in Oslo.");
     await session.end();
-    expect(llm.requests).toHaveLength(0);
+    expect(bed.llm.requests).toHaveLength(0);
     expect(await rows(options.companionId, "reflection")).toHaveLength(1);
   });
 });
@@ -151,6 +127,21 @@ describe("storing a line", () => {
     const heard = session.heard(alice(options.ownerId), "The kettle whistles like a train.");
     await heard.stored;
     expect((await rows(options.companionId, "episode")).map((r) => r.text)).toContain("The kettle whistles like a train.");
+    await session.end();
+  });
+
+  it("stores a line at once while a reply holds the writes, and what follows from it once the reply lets go", async () => {
+    const options = await sessionOptions();
+    const mind = memory({});
+    const session = await mind.open(options);
+    const factValues = async () => (await bed.db.query<{ value: string }>("SELECT value FROM facts WHERE companion_id = $1", [options.companionId])).map((f) => f.value);
+    const release = session.holdWrites();
+    await session.heard(alice(options.ownerId), "I live in Lisbon.").stored;
+    for (let turn = 0; turn < 10; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(await factValues()).toEqual([]);
+    release();
+    await mind.idle();
+    expect(await factValues()).toEqual(["Lisbon"]);
     await session.end();
   });
 });

@@ -64,17 +64,27 @@ describe("vectorCandidates", () => {
   });
 
   it("is a query the model's HNSW index can answer", async () => {
+    const sql = await nearestMemoriesSql(db, model);
     const plan = await db.transaction(async (tx) => {
       // With so few rows, reading this companion's memories and sorting them is cheaper. Forbidding
       // sorts leaves ordering by the HNSW index as the only plan: there is one only if the index
       // matches the query's cast and model predicate. (The plan at scale: npm run bench -- memory-scale.)
       await tx.query("SET LOCAL enable_sort = off");
-      const rows = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN ${nearestMemoriesSql(model)}`, [
+      const rows = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql}`, [
         "[1,0,0]", companionId, ownerId, false, strangerId, 5,
       ]);
       return rows.map((r) => r["QUERY PLAN"]).join("\n");
     });
     expect(plan).toContain(`memory_embeddings_hnsw_${model.id}`);
+  });
+
+  it("keeps its index-scan settings to itself: the session's stay as they were", async () => {
+    const settings = () => db.query("SELECT current_setting('hnsw.iterative_scan') AS scan, current_setting('hnsw.ef_search') AS ef");
+    await vectorCandidates(db, query([1, 0, 0]), { ...scope, speakerIsOwner: true, limit: 1 }); // pgvector's settings exist once it is loaded
+    const before = await settings();
+    expect(await vectorCandidates(db, query([1, 0, 0]), { ...scope, speakerIsOwner: false, limit: 200 })).toHaveLength(2);
+    expect(await settings()).toEqual(before);
+    expect(before).toEqual([{ scan: "off", ef: "40" }]);
   });
 
   it("refuses a query vector of the wrong dimension and a bad limit", async () => {

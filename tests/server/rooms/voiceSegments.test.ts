@@ -90,6 +90,17 @@ describe("a player's spoken line", () => {
     expect(harness.llm.requests).toEqual([]);
   });
 
+  it.each([31, 59])("is refused at %i s with the clear error, and the connection stays open", async (seconds) => {
+    const ann = await harness.client.join("Ann");
+    const refused = ann.waitForMessage("error") as Promise<ErrorEvent>;
+    ann.send("voice:segment", { sampleRate: 16_000, pcm: pcm(seconds) });
+    expect(await refused).toEqual({ code: "invalid_message", type: "voice:segment", message: expect.stringMatching(/longer than 30 s/) });
+    const echo = ann.waitForMessage("chat") as Promise<ChatEvent>;
+    ann.send("chat", { text: "still here?" });
+    expect(await echo).toMatchObject({ name: "Ann", text: "still here?" });
+    expect(recognizer.heard).toEqual([]);
+  });
+
   it("is refused with the recognizer's reason while it cannot hear", async () => {
     const ann = await harness.client.join("Ann");
     recognizer.asr = { available: false, reason: "the speech model is still downloading (40%)" };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Detector, DetectorEvents } from "../../../../client/voice/input/handsFreeDetector";
 import type { Recording } from "../../../../client/voice/input/pushToTalkRecorder";
-import { ANSWER_TIMEOUT_MS, NOT_CONNECTED, TOO_SHORT, createVoiceInputStore, type VoiceInputStore } from "../../../../client/voice/input/voiceInputStore";
+import { ANSWER_TIMEOUT_MS, NOT_CONNECTED, TAKE_CUT, TOO_SHORT, createVoiceInputStore, type VoiceInputStore } from "../../../../client/voice/input/voiceInputStore";
 
 const RATE = 16_000;
 const speech = (seconds: number) => new Float32Array(Math.round(seconds * RATE)).fill(0.3);
@@ -145,15 +145,37 @@ describe("voice input, push-to-talk", () => {
     beforeEach(() => void vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }));
     afterEach(() => void vi.useRealTimers());
 
-    it("stops a take held past 30 s by itself, the longest segment the server takes", async () => {
+    it("stops a take held past 30 s by itself, sends what was said and tells the user until the next press", async () => {
       const { world, store } = fakeWorld();
-      const recording = fakeRecording(speech(30));
+      // The recorder's clock runs a little past the store's: what it gives is still sent whole, in pieces the server takes.
+      const recording = fakeRecording(speech(30.5));
       store.getState().startPushToTalk();
       world.microphone.resolve(recording);
       await settle();
-      vi.advanceTimersByTime(30_000);
+      vi.advanceTimersByTime(29_999);
+      expect(recording.finished).toBe(0);
+      vi.advanceTimersByTime(1);
       await settle();
       expect(recording.finished).toBe(1);
+      expect(world.segments.map((pcm) => pcm.byteLength / 2 / RATE)).toEqual([30, 0.5]);
+      expect(store.getState()).toMatchObject({ state: "sending", problem: TAKE_CUT });
+      // Letting go of the key after the cut sends nothing more.
+      store.getState().stopPushToTalk();
+      await settle();
+      expect(world.segments).toHaveLength(2);
+      store.getState().heard("a long story");
+      store.getState().heard("and its end");
+      expect(store.getState()).toMatchObject({ state: "idle", problem: TAKE_CUT, lastTranscript: "and its end" });
+      await talk(store, world, speech(1));
+      store.getState().heard("hello");
+      expect(store.getState().problem).toBeUndefined();
+    });
+
+    it("says nothing of the limit for a take let go in time", async () => {
+      const { world, store } = fakeWorld();
+      await talk(store, world, speech(29));
+      store.getState().heard("just in time");
+      expect(store.getState().problem).toBeUndefined();
       expect(world.segments).toHaveLength(1);
     });
 

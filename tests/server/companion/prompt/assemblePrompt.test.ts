@@ -124,4 +124,10 @@ describe("describeLocalTime", () => {
   it("falls back to UTC for an unknown zone", () => {
     expect(describeLocalTime(instant, "Mars/Olympus")).toBe("Sunday evening, 20:45");
   });
+  it("gives each time zone its own clock, asked again and again", () => {
+    expect(describeLocalTime(instant, "Asia/Tokyo")).toBe("Monday morning, 05:45");
+    expect(describeLocalTime(instant, "Mars/Olympus")).toBe("Sunday evening, 20:45");
+    expect(describeLocalTime(new Date("2026-11-23T01:10:00Z"), "Asia/Tokyo")).toBe("Monday morning, 10:10");
+    expect(describeLocalTime(instant, "UTC")).toBe("Sunday evening, 20:45");
+  });
 });

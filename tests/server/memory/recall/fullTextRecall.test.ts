@@ -71,6 +71,27 @@ describe("full-text recall", () => {
     expect(found.map((m) => m.id)).toEqual((await reference("zeppelin ducks pond", owner, 5)).map((m) => m.id).slice(0, found.length));
   });
 
+  it("with a reach below the companion's memories still ranks exactly: what common words could add is bounded", async () => {
+    // The first pass ranks the memories holding the rarest words (no more than the reach, of
+    // 120); a memory holding only common ones is ranked in the second pass when their bounds reach
+    // the score it must beat to enter the results. Ranking the first pass alone gets each of
+    // these wrong.
+    const cases: Array<[string, number, number]> = [["coffee rain", 10, 40], ["tomatoes garden", 10, 40], ["rain coffee lanterns", 10, 40], ["garden mountain", 10, 40], ["tomatoes train", 3, 20]];
+    for (const [query, depth, reach] of cases) {
+      const found = await fullTextRecall(db, query, owner, depth, reach);
+      const expected = await reference(query, owner, depth);
+      expect(found.map((m) => m.id), query).toEqual(expected.map((m) => m.id));
+      found.forEach((m, i) => expect(m.score).toBeCloseTo(expected[i]!.score, 9));
+    }
+  });
+
+  it("searches past a question word no memory holds", async () => {
+    // 'lantern' is held by more memories than the reach: the most recent 70 of them are ranked.
+    const found = await fullTextRecall(db, "quokka lanterns", owner, 10, 70);
+    expect(found).toHaveLength(10);
+    expect(found.every((m) => /lanterns/.test(m.text))).toBe(true);
+  });
+
   it("with a small reach and only common words ranks the most recent memories holding them", async () => {
     const found = await fullTextRecall(db, "ducks", owner, 50, 5);
     expect(found).toHaveLength(5);
