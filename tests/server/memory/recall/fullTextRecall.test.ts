@@ -76,12 +76,21 @@ describe("full-text recall", () => {
     // 120); a memory holding only common ones is ranked in the second pass when their bounds reach
     // the score it must beat to enter the results. Ranking the first pass alone gets each of
     // these wrong.
-    const cases: Array<[string, number, number]> = [["coffee rain", 10, 40], ["tomatoes garden", 10, 40], ["rain coffee lanterns", 10, 40], ["garden mountain", 10, 40], ["tomatoes train", 3, 20]];
+    const cases: Array<[string, number, number]> = [
+      ["train rain lanterns mountain garden", 3, 20],
+      ["tomatoes garden ducks rain", 5, 40],
+      ["tomatoes coffee train garden pond", 5, 40],
+      ["rain ferry ducks harbour", 10, 80],
+      ["rain cello train harbour", 10, 80],
+    ];
     for (const [query, depth, reach] of cases) {
       const found = await fullTextRecall(db, query, owner, depth, reach);
       const expected = await reference(query, owner, depth);
       expect(found.map((m) => m.id), query).toEqual(expected.map((m) => m.id));
       found.forEach((m, i) => expect(m.score).toBeCloseTo(expected[i]!.score, 9));
+      // Read deeper (as hybrid recall does), only the first `exact` are held to it.
+      const deeper = await fullTextRecall(db, query, owner, 20, reach, depth);
+      expect(deeper.slice(0, depth).map((m) => m.id), query).toEqual(expected.map((m) => m.id));
     }
   });
 
@@ -102,8 +111,9 @@ describe("full-text recall", () => {
     expect(new Set(found.map((m) => m.id))).toEqual(new Set(recent.map((r) => r.id)));
   });
 
-  it("refuses a reach that is not a positive whole number", async () => {
+  it("refuses a reach or an exact count that is not a positive whole number", async () => {
     await expect(fullTextRecall(db, "ducks", owner, 5, 0)).rejects.toThrow(/reach must be a positive integer/);
+    await expect(fullTextRecall(db, "ducks", owner, 5, 10, 0)).rejects.toThrow(/exact results must be a positive integer/);
   });
 });
 
