@@ -5,6 +5,7 @@ import { VrmAvatar, type AvatarDriver } from "../avatar";
 import { avatarLod } from "./avatarLod";
 import { BODY } from "./bodyParts";
 import { PersonBody, type BodyPose } from "./PersonBody";
+import { trackedHeadDrop } from "./trackedPose";
 
 const NO_TINTS: Record<string, string> = {};
 
@@ -37,8 +38,8 @@ export function PersonAvatar({
 
   useFrame(({ camera }) => {
     if (placeholder.current) placeholder.current.visible = !driver.loaded;
-    // Labels float as far above a VRM's head as above the placeholder's, whatever its height.
-    const lift = driver.loaded ? driver.headPosition.y - pose.y - BODY.headY : 0;
+    // Labels float as far above a VRM's head as above the placeholder's, whatever its height (lower when a headset wearer sits).
+    const lift = driver.loaded ? driver.headPosition.y - pose.y - BODY.headY - trackedHeadDrop(pose) : 0;
     anchor.current?.position.set(pose.x, pose.y + lift, pose.z);
     const p = camera.position;
     driver.setDistance(Math.hypot(p.x - pose.x, p.y - pose.y, p.z - pose.z) * avatarLod.distanceScale);

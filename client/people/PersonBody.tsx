@@ -54,7 +54,8 @@ export function PersonBody({ pose, color, faded = false }: { pose: BodyPose; col
 
   useFrame((_, delta) => {
     const r = root.current;
-    if (!r) return;
+    // Hidden (PersonAvatar hides the placeholder once the VRM is drawn): nothing to pose.
+    if (!r || r.parent?.visible === false) return;
     r.position.set(pose.x, pose.y, pose.z);
     r.rotation.y = pose.yaw;
     const walking = Math.min(pose.speed / 2.2, 1.6);

@@ -5,7 +5,7 @@ import { ChatBubble } from "./ChatBubble";
 import { INTERPOLATION_DELAY_MS } from "./interpolation";
 import { NameTag } from "./NameTag";
 import { PersonAvatar } from "./PersonAvatar";
-import { applyTrackedPose } from "./trackedPose";
+import { applyTrackedPose, endTrackedPose } from "./trackedPose";
 import type { Person, RemoteTrack } from "./peopleStore";
 import { userColor } from "./userColor";
 
@@ -32,9 +32,10 @@ export function RemotePerson({ person, track }: { person: Person; track: RemoteT
     shown.speed += (speed - shown.speed) * Math.min(1, delta * 10);
   }, FRAME_ORDER.simulate);
 
-  useFrame(() => {
+  useFrame((_, delta) => {
     const model = driver.model;
-    if (model && track.xr && track.xr.headHeight > 0) applyTrackedPose(model, shown, track.xr);
+    if (model && track.xr && track.xr.headHeight > 0) applyTrackedPose(model, shown, track.xr, delta);
+    else endTrackedPose(shown);
   }, FRAME_ORDER.afterAvatars);
 
   return (

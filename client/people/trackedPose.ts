@@ -1,6 +1,7 @@
 import { Quaternion, Vector3 } from "three";
 import type { VRM } from "@pixiv/three-vrm";
 import type { XrPoseState } from "../../shared/state";
+import { BodyFacing, wrapAngle } from "./bodyFacing";
 import { chooseStance, measureBody, type BodyMeasure, type Stance } from "./bodyStance";
 import { setWorldRotation, twoBoneReach } from "./twoBoneReach";
 
@@ -19,7 +20,9 @@ export type TrackedPose = Pick<
 >;
 
 const rootQuat = new Quaternion();
+const bodyQuat = new Quaternion();
 const desired = new Quaternion();
+const neckTurn = new Quaternion();
 const target = new Vector3();
 const forward = new Vector3();
 const down = new Vector3(0, -1, 0);
@@ -30,6 +33,39 @@ const SIDES = ["left", "right"] as const;
 const stance: Stance = { kind: "standing", hipsDrop: 0, feetForward: 0 };
 /** Each loaded body's proportions, measured the first time it is posed (null: it cannot sit). */
 const measures = new WeakMap<VRM, BodyMeasure | null>();
+/** The neck takes this share of the head's turn away from the body, the head bone the rest. */
+const NECK_SHARE = 0.4;
+
+/** What a tracked person's body keeps between frames, by their pose object. */
+interface TrackedBody {
+  facing: BodyFacing;
+  /** How far the head is below where the avatar's own animation holds it (m): the stance's hips drop. */
+  lowered: number;
+}
+const trackedBodies = new WeakMap<TrackedBodyPose, TrackedBody>();
+
+function trackedBodyOf(body: TrackedBodyPose): TrackedBody {
+  let tracked = trackedBodies.get(body);
+  if (!tracked) {
+    tracked = { facing: new BodyFacing(), lowered: 0 };
+    trackedBodies.set(body, tracked);
+  }
+  return tracked;
+}
+
+/**
+ * How far below its standing height the head of the body posed from `body` was last drawn (m):
+ * the seated or crouched stance's drop, 0 standing or when not tracked. For what floats above
+ * heads (name tags).
+ */
+export function trackedHeadDrop(body: TrackedBodyPose): number {
+  return trackedBodies.get(body)?.lowered ?? 0;
+}
+
+/** The headset is gone (session over): the body forgets its own facing and stance; the next session starts afresh. */
+export function endTrackedPose(body: TrackedBodyPose): void {
+  trackedBodies.delete(body);
+}
 
 /** The loaded body's proportions at rest (measured once, then kept with the VRM). */
 export function bodyMeasureOf(vrm: VRM): BodyMeasure | null {
@@ -42,32 +78,50 @@ export function bodyMeasureOf(vrm: VRM): BodyMeasure | null {
 }
 
 /**
- * Poses a loaded VRM the way a headset wearer holds themselves (the room's `xr` pose), after the
- * avatar's own animation has posed it this frame: hips down and knees bent when their eyes are
- * well below the avatar's (sitting, crouching), the head turned, the arms reaching for the
- * hands. Works on the normalised rig (rest = identity in the model's frame), then copies it to
- * the skinned bones. Returns the stance it chose (a shared object: read it before the next call).
+ * Poses a loaded VRM the way a headset wearer holds themselves (the room's `xr` pose, in the
+ * frame of `body`, whose yaw is where the head looks), after the avatar's own animation has
+ * posed it this frame, `dt` seconds after the last: the body turned to its own facing
+ * (BodyFacing: it lags the head), hips down and knees bent when their eyes are well below the
+ * avatar's (sitting, crouching), neck and head turned to the head's rotation, the arms reaching
+ * for the hands. Works on the normalised rig (rest = identity in the model's frame), then copies
+ * it to the skinned bones. Returns the stance it chose (a shared object: read it before the next call).
  */
-export function applyTrackedPose(vrm: VRM, body: TrackedBodyPose, xr: TrackedPose): Stance {
+export function applyTrackedPose(vrm: VRM, body: TrackedBodyPose, xr: TrackedPose, dt: number): Stance {
   const humanoid = vrm.humanoid;
   const head = humanoid.getNormalizedBoneNode("head");
   const root = vrm.scene.parent;
   stance.kind = "standing";
   if (!head?.parent || !root) return stance;
-  root.getWorldQuaternion(rootQuat);
-  const c = Math.cos(body.yaw);
-  const s = Math.sin(body.yaw);
-  forward.set(s, 0, c);
+  const tracked = trackedBodyOf(body);
+  // The head's frame (the room's yaw); the body turns on its own (set outright: a frame the animation skipped turns it no further).
+  rootQuat.setFromAxisAngle(up, body.yaw);
+  if (root.parent) rootQuat.premultiply(root.parent.getWorldQuaternion(bodyQuat));
+  const twist = wrapAngle(tracked.facing.update(body.yaw, body.x, body.z, dt) - body.yaw);
+  const facing = body.yaw + twist;
+  if (root.rotation.y !== facing || root.rotation.x !== 0 || root.rotation.z !== 0) {
+    root.rotation.set(0, facing, 0);
+    root.updateWorldMatrix(false, true);
+  }
+  forward.set(Math.sin(facing), 0, Math.cos(facing));
+  backward.copy(forward).negate();
 
   const measure = bodyMeasureOf(vrm);
   if (measure && chooseStance(measure, xr.headHeight, stance).kind !== "standing") sit(vrm, body, measure);
+  tracked.lowered = stance.kind === "standing" ? 0 : stance.hipsDrop;
 
-  // The body-frame rotation, turned into the model's own frame (VRM 0.x models stand turned around).
+  const neck = humanoid.getNormalizedBoneNode("neck");
+  if (neck?.parent && twist !== 0) {
+    // Set outright, at rest but for the turn (the head bone is set outright too, over the animation's).
+    desired.copy(root.getWorldQuaternion(bodyQuat)).multiply(vrm.scene.quaternion);
+    setWorldRotation(neck, desired.premultiply(neckTurn.setFromAxisAngle(up, -twist * NECK_SHARE)));
+  }
+  // The head-frame rotation, turned into the model's own frame (VRM 0.x models stand turned around).
   desired.set(xr.headX, xr.headY, xr.headZ, xr.headW).normalize();
   desired.premultiply(rootQuat).multiply(vrm.scene.quaternion);
   setWorldRotation(head, desired);
 
-  backward.set(-s, 0, -c);
+  // Hands are placed in the head's frame.
+  forward.set(Math.sin(body.yaw), 0, Math.cos(body.yaw));
   if (xr.leftTracked) reach(vrm, "left", body, xr.leftX, xr.leftY, xr.leftZ);
   if (xr.rightTracked) reach(vrm, "right", body, xr.rightX, xr.rightY, xr.rightZ);
   humanoid.update();
@@ -97,7 +151,8 @@ function sit(vrm: VRM, body: TrackedBodyPose, measure: BodyMeasure): void {
   hips.position.y = measure.hipsY - stance.hipsDrop;
   hips.updateWorldMatrix(false, true);
   // The rest orientation of a bone in the world: the body's turn (a foot's, flat on the ground).
-  desired.copy(rootQuat).multiply(vrm.scene.quaternion);
+  vrm.scene.parent!.getWorldQuaternion(bodyQuat);
+  desired.copy(bodyQuat).multiply(vrm.scene.quaternion);
   for (const side of SIDES) {
     const upper = humanoid.getNormalizedBoneNode(side === "left" ? "leftUpperLeg" : "rightUpperLeg");
     const lower = humanoid.getNormalizedBoneNode(side === "left" ? "leftLowerLeg" : "rightLowerLeg");

@@ -3,7 +3,7 @@ import { useFrame } from "@react-three/fiber";
 import type { VRM } from "@pixiv/three-vrm";
 import type { Camera } from "three";
 import { FRAME_ORDER } from "../frame/order";
-import { applyTrackedPose, bodyMeasureOf, type TrackedPose } from "../people";
+import { applyTrackedPose, bodyMeasureOf, endTrackedPose, type TrackedPose } from "../people";
 import { localAvatarDriver, localPlayer } from "../player";
 import { partsSeen, seeFromInside, seeFromOutside, splitForFirstPerson } from "./firstPersonView";
 import { xrStatus } from "./xrStatus";
@@ -11,8 +11,8 @@ import { xrStatus } from "./xrStatus";
 /**
  * One's own body, seen from inside in the headset: the head (and whatever the VRM's first-person
  * annotations keep from the eyes) is not drawn, the body and arms are. The body stands under the
- * headset with its eyes where the real eyes are, reaches for the controllers and sits down when
- * its wearer does, posed from `tracked` (the headset's own pose, every frame) after the avatar's
+ * headset with its eyes where the real eyes are, keeps its own facing while the head turns
+ * (BodyFacing), reaches for the controllers and sits down when its wearer does, posed from `tracked` (the headset's own pose, every frame) after the avatar's
  * animation. Outside the session the camera sees heads again.
  */
 export function HeadsetBody({ tracked }: { tracked: TrackedPose }) {
@@ -31,11 +31,12 @@ export function HeadsetBody({ tracked }: { tracked: TrackedPose }) {
       state.vrm = null;
       xrStatus.ownBody.firstPerson = false;
       xrStatus.ownBody.stance = "";
+      endTrackedPose(localPlayer);
     },
     [],
   );
 
-  useFrame(({ camera }) => {
+  useFrame(({ camera }, delta) => {
     const vrm = localAvatarDriver.model;
     const root = vrm?.scene.parent;
     if (!vrm || !root || tracked.headHeight <= 0) return;
@@ -54,7 +55,7 @@ export function HeadsetBody({ tracked }: { tracked: TrackedPose }) {
     const back = bodyMeasureOf(vrm)?.eyeForward ?? 0;
     root.position.x -= Math.sin(localPlayer.yaw) * back;
     root.position.z -= Math.cos(localPlayer.yaw) * back;
-    xrStatus.ownBody.stance = applyTrackedPose(vrm, localPlayer, tracked).kind;
+    xrStatus.ownBody.stance = applyTrackedPose(vrm, localPlayer, tracked, delta).kind;
   }, FRAME_ORDER.afterAvatars);
 
   return null;

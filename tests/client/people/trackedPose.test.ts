@@ -1,16 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { Euler, Group, Quaternion, Vector3 } from "three";
 import { XrPoseState } from "../../../shared/state";
-import { applyTrackedPose, bodyMeasureOf } from "../../../client/people/trackedPose";
+import { applyTrackedPose, bodyMeasureOf, endTrackedPose, trackedHeadDrop } from "../../../client/people/trackedPose";
+import { COMFORT_YAW } from "../../../client/people/bodyFacing";
 import { createAvatarDriver } from "../../../client/avatar";
 import { parseVrm } from "../../../client/avatar/loading/vrmParser";
-import { drivenPreset } from "../avatar/support/presetAvatar";
+import { drivenPreset, FRAME_S, type DrivenPreset } from "../avatar/support/presetAvatar";
 import { skeletonVrm0 } from "../avatar/support/skeletonVrm0";
 
 /** The horizontal angle (0 = +Z) the rendered head faces. */
 function headYaw(head: { getWorldQuaternion(q: Quaternion): Quaternion }): number {
   const forward = new Vector3(0, 0, 1).applyQuaternion(head.getWorldQuaternion(new Quaternion()));
   return Math.atan2(forward.x, forward.z);
+}
+
+/** The way a pair of left/right bones faces (yaw, 0 = +Z): the body's left is its +x. */
+function pairYaw(a: DrivenPreset, left: "leftUpperLeg" | "leftUpperArm", right: "rightUpperLeg" | "rightUpperArm"): number {
+  const across = a.bone(left).sub(a.bone(right));
+  return Math.atan2(-across.z, across.x);
 }
 
 function trackedPose(turn: number, left: [number, number, number] | null): XrPoseState {
@@ -28,7 +35,7 @@ describe("applyTrackedPose on a generated preset", () => {
     const a = await drivenPreset();
     a.pose.yaw = 0.7;
     a.run(0.5);
-    applyTrackedPose(a.vrm, a.pose, trackedPose(0.6, null));
+    applyTrackedPose(a.vrm, a.pose, trackedPose(0.6, null), 1 / 60);
     const head = a.vrm.humanoid.getRawBoneNode("head")!;
     expect(headYaw(head)).toBeCloseTo(1.3, 2);
   });
@@ -42,7 +49,7 @@ describe("applyTrackedPose on a generated preset", () => {
     const rightBefore = a.bone("rightHand");
     // Raised in front, on the body's left (+x of its frame).
     const local: [number, number, number] = [0.25, 1.35, 0.35];
-    applyTrackedPose(a.vrm, a.pose, trackedPose(0, local));
+    applyTrackedPose(a.vrm, a.pose, trackedPose(0, local), 1 / 60);
     const c = Math.cos(a.pose.yaw);
     const s = Math.sin(a.pose.yaw);
     const target = new Vector3(a.pose.x + local[0] * c + local[2] * s, local[1], a.pose.z - local[0] * s + local[2] * c);
@@ -55,7 +62,7 @@ describe("applyTrackedPose on a generated preset", () => {
     const a = await drivenPreset();
     a.run(0.5);
     const armLength = a.bone("leftUpperArm").distanceTo(a.bone("leftLowerArm")) + a.bone("leftLowerArm").distanceTo(a.bone("leftHand"));
-    applyTrackedPose(a.vrm, a.pose, trackedPose(0, [1.4, 2.6, 1.4]));
+    applyTrackedPose(a.vrm, a.pose, trackedPose(0, [1.4, 2.6, 1.4]), 1 / 60);
     const shoulder = a.bone("leftUpperArm");
     const reach = a.bone("leftHand").sub(shoulder);
     expect(reach.length()).toBeGreaterThan(armLength * 0.97);
@@ -76,7 +83,7 @@ describe("applyTrackedPose on a generated preset", () => {
     const xr = trackedPose(0, null);
     xr.rightTracked = true;
     [xr.rightX, xr.rightY, xr.rightZ] = local;
-    applyTrackedPose(vrm, pose, xr);
+    applyTrackedPose(vrm, pose, xr, 1 / 60);
     const c = Math.cos(pose.yaw);
     const s = Math.sin(pose.yaw);
     const target = new Vector3(local[0] * c + local[2] * s, local[1], -local[0] * s + local[2] * c);
@@ -93,7 +100,7 @@ describe("applyTrackedPose on a generated preset", () => {
     const measure = bodyMeasureOf(a.vrm)!;
     const xr = trackedPose(0, null);
     xr.headHeight = measure.eyeY - 0.42;
-    expect(applyTrackedPose(a.vrm, a.pose, xr).kind).toBe("seated");
+    expect(applyTrackedPose(a.vrm, a.pose, xr, 1 / 60).kind).toBe("seated");
 
     const hips = a.bone("hips");
     expect(standingHips.y - hips.y).toBeCloseTo(0.42, 1);
@@ -117,7 +124,7 @@ describe("applyTrackedPose on a generated preset", () => {
     expect(eye.y).toBeCloseTo(xr.headHeight, 1);
 
     // Posed again without the animation running in between (a skipped frame): no lower.
-    applyTrackedPose(a.vrm, a.pose, xr);
+    applyTrackedPose(a.vrm, a.pose, xr, 1 / 60);
     expect(a.bone("hips").y).toBeCloseTo(hips.y, 5);
   });
 
@@ -127,8 +134,53 @@ describe("applyTrackedPose on a generated preset", () => {
     const before = [a.bone("hips"), a.bone("leftLowerLeg"), a.bone("rightFoot")];
     const xr = trackedPose(0, null);
     xr.headHeight = bodyMeasureOf(a.vrm)!.eyeY + 0.2;
-    expect(applyTrackedPose(a.vrm, a.pose, xr).kind).toBe("standing");
+    expect(applyTrackedPose(a.vrm, a.pose, xr, 1 / 60).kind).toBe("standing");
     const after = [a.bone("hips"), a.bone("leftLowerLeg"), a.bone("rightFoot")];
     after.forEach((p, i) => expect(p.distanceTo(before[i]!)).toBeLessThan(1e-6));
+  });
+
+  it("keeps the body's own facing while the head turns within range, the neck taking part of the turn, the hands still where the controllers are", async () => {
+    const a = await drivenPreset();
+    const xr = trackedPose(0, [0.2, 1.2, 0.35]);
+    // The room's yaw is where the head looks: it turns 40° to the left of where the body stood.
+    a.run(0.2, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    a.pose.yaw = 0.7;
+    a.run(2, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    expect(pairYaw(a, "leftUpperLeg", "rightUpperLeg")).toBeCloseTo(0, 2);
+    expect(pairYaw(a, "leftUpperArm", "rightUpperArm")).toBeCloseTo(0, 1);
+    expect(headYaw(a.vrm.humanoid.getRawBoneNode("head")!)).toBeCloseTo(0.7, 2);
+    const neck = headYaw(a.vrm.humanoid.getRawBoneNode("neck")!);
+    expect(neck).toBeGreaterThan(0.15);
+    expect(neck).toBeLessThan(0.55);
+    const target = new Vector3(0.2 * Math.cos(0.7) + 0.35 * Math.sin(0.7), 1.2, -0.2 * Math.sin(0.7) + 0.35 * Math.cos(0.7));
+    expect(a.bone("leftHand").distanceTo(target)).toBeLessThan(0.03);
+  });
+
+  it("turns the body to face the head when the head stays turned past the comfortable range", async () => {
+    const a = await drivenPreset();
+    const xr = trackedPose(0, null);
+    a.run(0.2, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    a.pose.yaw = COMFORT_YAW + 0.3;
+    a.run(0.1, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    expect(pairYaw(a, "leftUpperLeg", "rightUpperLeg")).toBeCloseTo(0, 2);
+    a.run(1.5, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    expect(pairYaw(a, "leftUpperLeg", "rightUpperLeg")).toBeCloseTo(a.pose.yaw, 2);
+    expect(headYaw(a.vrm.humanoid.getRawBoneNode("head")!)).toBeCloseTo(a.pose.yaw, 2);
+  });
+
+  it("tells how far a seated body's head is below the standing head (for name tags), and forgets it when the session ends", async () => {
+    const a = await drivenPreset();
+    a.run(0.5);
+    const xr = trackedPose(0, null);
+    xr.headHeight = bodyMeasureOf(a.vrm)!.eyeY - 0.4;
+    expect(trackedHeadDrop(a.pose)).toBe(0);
+    a.run(0.5, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    const drop = trackedHeadDrop(a.pose);
+    expect(drop).toBeCloseTo(0.4, 1);
+    // The driver's head (where labels float from) lowered by it is where the drawn head is.
+    const head = a.vrm.humanoid.getRawBoneNode("head")!.getWorldPosition(new Vector3());
+    expect(a.driver.headPosition.y - drop).toBeCloseTo(head.y, 1);
+    endTrackedPose(a.pose);
+    expect(trackedHeadDrop(a.pose)).toBe(0);
   });
 });
