@@ -29,9 +29,9 @@ let nextSpringPhase = 0;
  * What `vrm.update(delta)` does, with the parts a far avatar can skip left out: spring bones
  * (hair and cloth) and the eyes' lookAt. Order as in three-vrm: humanoid, lookAt, expressions,
  * constraints, springs, materials. The humanoid copy is {@link HumanoidCopy} (skips bones that
- * did not move). Springs update only the world matrices they read ({@link pruneSpringAncestors}) and step every `detail.springStride` updates, covering the time since
- * their last step; updaters are staggered so bodies at the same stride step in different
- * frames. Expressions are applied only when some expression's weight changed, through
+ * did not move). Springs update only the world matrices they read ({@link pruneSpringAncestors})
+ * and step every `detail.springStride` updates, covering the time since their last step;
+ * updaters are staggered so bodies at the same stride step in different frames. Expressions are applied only when some expression's weight changed, through
  * {@link MorphExpressionApplier} when the model's expressions move morph targets only (the
  * manager's own update allocates on every call), else by the manager. MToon
  * materials only need their per-frame update to scroll UV animations or to upload a changed

@@ -20,8 +20,9 @@ const DEPTH_STEPS = 100;
 const eye = new Vector3();
 const projected = new Vector3();
 
+/** Nothing written yet: every property differs from any real placement. */
 export function hiddenPlacement(): LabelPlacement {
-  return { x: 0, y: 0, scale: 1, opacity: 0, zIndex: 0 };
+  return { x: NaN, y: NaN, scale: NaN, opacity: 0, zIndex: NaN };
 }
 
 /**
@@ -56,9 +57,14 @@ export function placeLabel(
   return out;
 }
 
-/** The style properties a placement writes (an element's `style`). */
+/**
+ * The style properties a placement writes (an element's `style`). The label's stylesheet
+ * centres it on its point (`transform: translate(-50%, -50%)` from a top-left origin), so a
+ * moving label rewrites only the short `translate`, and `scale` only when its size steps.
+ */
 export interface PlacementStyle {
-  transform: string;
+  translate: string;
+  scale: string;
   opacity: string;
   visibility: string;
   zIndex: string;
@@ -75,10 +81,13 @@ export function writePlacement(style: PlacementStyle, next: LabelPlacement, show
     shown.opacity = next.opacity;
   }
   if (next.opacity === 0) return;
-  if (next.x !== shown.x || next.y !== shown.y || next.scale !== shown.scale) {
-    style.transform = `translate3d(${next.x}px,${next.y}px,0) translate(-50%,-50%) scale(${next.scale})`;
+  if (next.x !== shown.x || next.y !== shown.y) {
+    style.translate = `${next.x}px ${next.y}px`;
     shown.x = next.x;
     shown.y = next.y;
+  }
+  if (next.scale !== shown.scale) {
+    style.scale = String(next.scale);
     shown.scale = next.scale;
   }
   if (next.zIndex !== shown.zIndex) {

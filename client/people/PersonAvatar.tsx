@@ -5,7 +5,7 @@ import { VrmAvatar, type AvatarDriver } from "../avatar";
 import { avatarLod } from "./avatarLod";
 import { BODY } from "./bodyParts";
 import { PersonBody, type BodyPose } from "./PersonBody";
-import { trackedHeadDrop } from "./trackedPose";
+import { isWorn, trackedHeadDrop } from "./trackedPose";
 
 const NO_TINTS: Record<string, string> = {};
 
@@ -37,7 +37,8 @@ export function PersonAvatar({
   const anchor = useRef<Group>(null);
 
   useFrame(({ camera }) => {
-    if (placeholder.current) placeholder.current.visible = !driver.loaded;
+    // One's own body in the headset: no placeholder around the eyes while the avatar loads.
+    if (placeholder.current) placeholder.current.visible = !driver.loaded && !isWorn(pose);
     // Labels float as far above a VRM's head as above the placeholder's, whatever its height (lower when a headset wearer sits).
     const lift = driver.loaded ? driver.headPosition.y - pose.y - BODY.headY - trackedHeadDrop(pose) : 0;
     anchor.current?.position.set(pose.x, pose.y + lift, pose.z);

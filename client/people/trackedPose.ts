@@ -5,7 +5,7 @@ import { BodyFacing, wrapAngle } from "./bodyFacing";
 import { chooseStance, measureBody, type BodyMeasure, type Stance } from "./bodyStance";
 import { setWorldRotation, twoBoneReach } from "./twoBoneReach";
 
-/** Where the body stands (feet) and faces (yaw 0 faces +Z). */
+/** Where the body stands (feet), and the room's yaw: where the head looks (0 faces +Z); the body's own facing lags it (BodyFacing). */
 export interface TrackedBodyPose {
   x: number;
   y: number;
@@ -13,7 +13,7 @@ export interface TrackedBodyPose {
   yaw: number;
 }
 
-/** A headset's head and hands in the body's frame: the room's `xr` state, or the local headset's own. */
+/** A headset's head and hands in the frame of the room's yaw: the room's `xr` state, or the local headset's own. */
 export type TrackedPose = Pick<
   XrPoseState,
   "headHeight" | "headX" | "headY" | "headZ" | "headW" | "leftTracked" | "leftX" | "leftY" | "leftZ" | "rightTracked" | "rightX" | "rightY" | "rightZ"
@@ -65,6 +65,19 @@ export function trackedHeadDrop(body: TrackedBodyPose): number {
 /** The headset is gone (session over): the body forgets its own facing and stance; the next session starts afresh. */
 export function endTrackedPose(body: TrackedBodyPose): void {
   trackedBodies.delete(body);
+}
+
+/** Bodies worn in this browser's headset now (one's own, seen from inside). */
+const worn = new WeakSet<TrackedBodyPose>();
+
+/** `body` is worn in the headset (true) or no longer (false): until its avatar loads, no placeholder stands round the eyes. */
+export function wearBody(body: TrackedBodyPose, on: boolean): void {
+  if (on) worn.add(body);
+  else worn.delete(body);
+}
+
+export function isWorn(body: TrackedBodyPose): boolean {
+  return worn.has(body);
 }
 
 /** The loaded body's proportions at rest (measured once, then kept with the VRM). */

@@ -3,7 +3,7 @@ import { useFrame } from "@react-three/fiber";
 import type { VRM } from "@pixiv/three-vrm";
 import type { Camera } from "three";
 import { FRAME_ORDER } from "../frame/order";
-import { applyTrackedPose, bodyMeasureOf, endTrackedPose, type TrackedPose } from "../people";
+import { applyTrackedPose, bodyMeasureOf, endTrackedPose, wearBody, type TrackedPose } from "../people";
 import { localAvatarDriver, localPlayer } from "../player";
 import { partsSeen, seeFromInside, seeFromOutside, splitForFirstPerson } from "./firstPersonView";
 import { xrStatus } from "./xrStatus";
@@ -18,8 +18,10 @@ import { xrStatus } from "./xrStatus";
 export function HeadsetBody({ tracked }: { tracked: TrackedPose }) {
   const state = useMemo(() => ({ vrm: null as VRM | null, camera: null as Camera | null }), []);
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    wearBody(localPlayer, true);
+    return () => {
+      wearBody(localPlayer, false);
       if (state.camera) {
         seeFromOutside(state.camera);
         if (state.vrm) {
@@ -32,9 +34,8 @@ export function HeadsetBody({ tracked }: { tracked: TrackedPose }) {
       xrStatus.ownBody.firstPerson = false;
       xrStatus.ownBody.stance = "";
       endTrackedPose(localPlayer);
-    },
-    [],
-  );
+    };
+  }, []);
 
   useFrame(({ camera }, delta) => {
     const vrm = localAvatarDriver.model;

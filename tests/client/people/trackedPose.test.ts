@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Euler, Group, Quaternion, Vector3 } from "three";
 import { XrPoseState } from "../../../shared/state";
-import { applyTrackedPose, bodyMeasureOf, endTrackedPose, trackedHeadDrop } from "../../../client/people/trackedPose";
+import { applyTrackedPose, bodyMeasureOf, endTrackedPose, isWorn, trackedHeadDrop, wearBody } from "../../../client/people/trackedPose";
 import { COMFORT_YAW } from "../../../client/people/bodyFacing";
 import { createAvatarDriver } from "../../../client/avatar";
 import { parseVrm } from "../../../client/avatar/loading/vrmParser";
@@ -182,5 +182,16 @@ describe("applyTrackedPose on a generated preset", () => {
     expect(a.driver.headPosition.y - drop).toBeCloseTo(head.y, 1);
     endTrackedPose(a.pose);
     expect(trackedHeadDrop(a.pose)).toBe(0);
+  });
+
+  it("knows the body worn in the headset (its placeholder is not drawn there) until the session ends, and only that body", () => {
+    const own = { x: 0, y: 0, z: 0, yaw: 0 };
+    const other = { x: 0, y: 0, z: 0, yaw: 0 };
+    expect(isWorn(own)).toBe(false);
+    wearBody(own, true);
+    expect(isWorn(own)).toBe(true);
+    expect(isWorn(other)).toBe(false);
+    wearBody(own, false);
+    expect(isWorn(own)).toBe(false);
   });
 });
