@@ -11,6 +11,12 @@ export const INPUT_PROFILES_PATH = "/xr/input-profiles/";
 const FOVEATION = 0.5;
 
 /**
+ * Nothing in Kindred is grabbed: the panel is pressed with a ray (or a fingertip), so the grab
+ * pointers' per-frame sphere tests against the scene would be spent for nothing.
+ */
+const POINTERS = { grabPointer: false } as const;
+
+/**
  * The page's one XR store. Emulation is off: a browser without WebXR shows no XR buttons, and
  * tests install their own runtime (iwer) before the page loads. The reference space is
  * local-floor (the library's default), so a seated or standing person sees the world from their
@@ -20,5 +26,7 @@ export const xrStore = createXRStore({
   emulate: false,
   offerSession: false,
   foveation: FOVEATION,
+  controller: POINTERS,
+  hand: POINTERS,
   baseAssetPath: new URL(INPUT_PROFILES_PATH, window.location.href).href,
 });
