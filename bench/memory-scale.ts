@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- memory-scale [--sizes 10000,100000] [--queries 300] [--cache <dir>] [--rebuild]`
+ * `npm run bench -- memory-scale [--sizes 10000,100000] [--queries 300] [--cache <dir>] [--rebuild] [--rebuild-index]`
  *
  * Recall latency for one companion with many memories, on the embedded database (PGlite +
  * pgvector). Memories are new sentences from a bigram chain over LoCoMo's turns (a real
@@ -11,6 +11,12 @@
  * MAX_REACH memories in each of its two passes). Model inference is not included:
  * no model can be downloaded here. Built databases are cached (the 100k one takes minutes); a
  * cached one is brought up to the newest schema by the migrations, as a server's would be.
+ *
+ * The vector side is measured as the server runs it on embedded storage, through the companion's
+ * native HNSW index (server/memory/vectorIndex), and through the database's own search for
+ * comparison; each against the exact top 10 (brute force over every stored vector). The index
+ * files are kept beside the cached database (`vector-index-<size>`): the first run builds them
+ * from the stored vectors (timed), every run loads them (timed).
  */
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -28,6 +34,8 @@ import { readLocomoText } from "./support/locomoText";
 import { percentile } from "./support/processStats";
 import { seededRandom } from "../client/world/seededRandom";
 import { createSentenceGenerator, randomUnitVector } from "./support/syntheticMemories";
+import { agreement, exactNearest, openVectorIndex, readAllVectors } from "./support/vectorIndexFigures";
+import type { MemoryVectorIndex } from "../server/memory/vectorIndex";
 
 const DIMENSIONS = 384;
 const BATCH = 1000;
@@ -51,6 +59,7 @@ export async function main(argv: string[]) {
       queries: { type: "string", default: "300" },
       cache: { type: "string", default: path.join(tmpdir(), "kindred-memory-scale") },
       rebuild: { type: "boolean", default: false },
+      "rebuild-index": { type: "boolean", default: false },
       zip: { type: "string", default: "../shared/data/locomo10.zip" },
     },
   });
@@ -63,13 +72,19 @@ export async function main(argv: string[]) {
   const results = [];
   for (const size of sizes) {
     const dir = path.join(path.resolve(values.cache), `memories-${size}`);
-    if (values.rebuild) rmSync(dir, { recursive: true, force: true });
+    const indexDir = path.join(path.resolve(values.cache), `vector-index-${size}`);
+    if (values.rebuild) for (const stale of [dir, indexDir]) rmSync(stale, { recursive: true, force: true });
     const db = await openPglite({ dataDir: dir });
     try {
       await migrate(db, MIGRATIONS);
       const cached = readBuilt(dir, size);
       const built = cached ?? (await build(db, dir, size, turns));
-      results.push({ memories: size, cached: cached !== null, ...(await measure(db, built, questions, queryCount)) });
+      const { index, figures } = await openVectorIndex(db, indexDir, built.model, built.companionId, values["rebuild-index"]);
+      try {
+        results.push({ memories: size, cached: cached !== null, vectorIndex: figures, ...(await measure(db, built, index, questions, queryCount)) });
+      } finally {
+        await index.close();
+      }
     } finally {
       await db.close();
     }
@@ -135,10 +150,12 @@ async function build(db: Database, dir: string, size: number, corpus: string[]):
   return built;
 }
 
-async function measure(db: Database, built: BuiltDatabase, questions: string[], count: number) {
+async function measure(db: Database, built: BuiltDatabase, vectorIndex: MemoryVectorIndex, questions: string[], count: number) {
   const random = seededRandom(7);
   const scope = { ownerId: built.ownerId, companionId: built.companionId, k: 10 };
-  const randomQuery = { embedQuery: async (): Promise<QueryEmbedding> => ({ model: built.model, vector: randomUnitVector(DIMENSIONS, random) }) } satisfies QueryEmbedder;
+  const embedQuery = async (): Promise<QueryEmbedding> => ({ model: built.model, vector: randomUnitVector(DIMENSIONS, random) });
+  const randomQuery = { embedQuery, vectorIndex } satisfies QueryEmbedder;
+  const withoutIndex = { embedQuery } satisfies QueryEmbedder;
   const pickQuestion = () => questions[Math.floor(random() * questions.length)]!;
   // Wall time, and this process's CPU time: on a shared machine the wall time also counts the
   // waits for a core, while PGlite's work is single-threaded, so CPU time is what a quiet machine
@@ -157,22 +174,54 @@ async function measure(db: Database, built: BuiltDatabase, questions: string[], 
     }
     return { p50: percentile(wall, 50), p95: percentile(wall, 95), cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95) };
   };
-  process.stderr.write(`memory-scale ${built.size}: ${count} queries each: full-text, vector only, hybrid as owner, hybrid as someone else\n`);
+  process.stderr.write(`memory-scale ${built.size}: ${count} queries each: full-text; vector only, hybrid as owner and as someone else, through the index and without\n`);
+  const vectorOnly = (embeddings: QueryEmbedder, speakerIsOwner: boolean) => async () =>
+    vectorCandidates(db, (await embeddings.embedQuery("")) as QueryEmbedding, { ...scope, speakerIsOwner, limit: 50, index: embeddings.vectorIndex });
+  const hybrid = (embeddings: QueryEmbedder, speakerIsOwner: boolean) => () =>
+    recall(db, pickQuestion(), { ...scope, speakerIsOwner, speakerId: speakerIsOwner ? undefined : randomUUID(), embeddings });
   const fullTextMs = await time(() => recall(db, pickQuestion(), { ...scope, speakerIsOwner: true }));
-  const hybridMs = await time(() => recall(db, pickQuestion(), { ...scope, speakerIsOwner: true, embeddings: randomQuery }));
-  const vectorOnlyMs = await time(async () => vectorCandidates(db, await randomQuery.embedQuery(), { ...scope, speakerIsOwner: true, limit: 50 }));
-  const hybridNotOwnerMs = await time(() =>
-    recall(db, pickQuestion(), { ...scope, speakerIsOwner: false, speakerId: randomUUID(), embeddings: randomQuery }),
-  );
+  const hybridMs = await time(hybrid(randomQuery, true));
+  const vectorOnlyMs = await time(vectorOnly(randomQuery, true));
+  const hybridNotOwnerMs = await time(hybrid(randomQuery, false));
+  const withoutIndexMs = {
+    vectorOnly: await time(vectorOnly(withoutIndex, true)),
+    vectorOnlyNotOwner: await time(vectorOnly(withoutIndex, false)),
+    hybrid: await time(hybrid(withoutIndex, true)),
+    hybridNotOwner: await time(hybrid(withoutIndex, false)),
+  };
   return {
     buildSeconds: built.buildSeconds,
     fullTextMs,
     fullTextTop10SameAsExact: await agreementWithExact(db, { ...scope, speakerIsOwner: true }, questions.slice(0, AGREEMENT_QUESTIONS)),
     vectorOnlyMs,
+    vectorOnlyNotOwnerMs: await time(vectorOnly(randomQuery, false)),
     hybridMs,
     hybridNotOwnerMs,
+    withoutIndexMs,
+    vectorTop10SameAsExact: await vectorAgreement(db, built, vectorIndex),
     plans: await plans(db, built),
     rssMb: Math.round(process.memoryUsage().rss / 1e5) / 10,
+  };
+}
+
+/**
+ * The share of the exact top 10 (cosine, every stored vector) that vector search returns in its
+ * top 10, through the index and through the database, for the owner and for someone who may see
+ * only the shared memories.
+ */
+async function vectorAgreement(db: Database, built: BuiltDatabase, vectorIndex: MemoryVectorIndex) {
+  const all = await readAllVectors(db, built.model, built.companionId);
+  const random = seededRandom(11);
+  const queries = Array.from({ length: AGREEMENT_QUESTIONS }, () => randomUnitVector(DIMENSIONS, random));
+  const search = (speakerIsOwner: boolean, index: MemoryVectorIndex | undefined) => (vector: number[]) =>
+    vectorCandidates(db, { model: built.model, vector }, { ownerId: built.ownerId, companionId: built.companionId, speakerIsOwner, speakerId: randomUUID(), limit: 10, index });
+  const everything = exactNearest(all, false);
+  const sharedOnly = exactNearest(all, true);
+  return {
+    index: await agreement(queries, everything, search(true, vectorIndex)),
+    database: await agreement(queries, everything, search(true, undefined)),
+    indexNotOwner: await agreement(queries, sharedOnly, search(false, vectorIndex)),
+    databaseNotOwner: await agreement(queries, sharedOnly, search(false, undefined)),
   };
 }
 

@@ -92,6 +92,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       dataDir: config.dataDir,
       logger: logger.child({ module: "embeddings" }),
       terminal: process.stderr.isTTY ? process.stderr : null,
+      // PostgreSQL's own HNSW is fast, and several server processes may write to it: no local copy there.
+      vectorIndexDir: db.kind === "pglite" ? path.join(config.dataDir, "vector-index") : undefined,
     });
     const avatars = createAvatarService({ db, dataDir: config.dataDir, maxBytes: Math.floor(config.avatarMaxMegabytes * 1_000_000) });
     const choice = await selectLanguageModel({
@@ -121,6 +123,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       estimateTokens,
       embeddings: memoryEmbeddings,
     });
+    memory.onForgotten((event) => memoryEmbeddings.vectorIndex?.forgotten(event.companionId));
     const terminal = process.stderr.isTTY ? process.stderr : null;
     // Each engine synthesises in its own worker; `auto` speaks formant at once while Kokoro downloads.
     const selectedTts = speechEngine ? undefined : await selectTtsEngine(config, { log: logger.child({ module: "tts" }), terminal });

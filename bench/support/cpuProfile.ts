@@ -34,8 +34,9 @@ export interface SelfTime {
  */
 const NOT_JS = new Set(["(idle)", "(program)"]);
 
-function label(node: ProfileNode): string {
-  const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+/** `name (file:line:column)` for a DevTools profile's call frame (CPU or heap). */
+export function callFrameLabel(callFrame: ProfileNode["callFrame"]): string {
+  const { functionName, url, lineNumber, columnNumber } = callFrame;
   const name = functionName || "(anonymous)";
   if (!url) return name;
   const file = url.replace(/[?#].*$/, "").split("/").pop() ?? url;
@@ -58,7 +59,7 @@ export function topSelfTime(profile: CpuProfile, top = 20): SelfTime[] {
     if (!node) continue;
     // timeDeltas[i + 1] is the time from sample i to the next one: the function sample i landed in ran for it.
     const us = deltas[i + 1] ?? 0;
-    const key = label(node);
+    const key = callFrameLabel(node.callFrame);
     selfUs.set(key, (selfUs.get(key) ?? 0) + Math.max(0, us));
   }
   let jsUs = 0;

@@ -1,4 +1,5 @@
 import { useFrame } from "@react-three/fiber";
+import type { AvatarDriver } from "../avatar";
 import { Matrix4, type Camera } from "three";
 import { companionTracks, useCompanions, type CompanionTrack } from "../companions";
 import { FRAME_ORDER } from "../frame/order";
@@ -11,7 +12,7 @@ import { kindred, type CompanionView } from "./kindredHandle";
 let peopleNow: ReturnType<typeof usePeople.getState>["people"] = {};
 
 function copyTrack(track: RemoteTrack, sessionId: string): void {
-  const entry = (kindred.players[sessionId] ??= { name: "", avatar: "", loaded: false, x: 0, y: 0, z: 0 });
+  const entry = (kindred.players[sessionId] ??= { name: "", avatar: "", loaded: false, x: 0, y: 0, z: 0, speed: 0, bodyYaw: 0, bodyScale: 1 });
   const person = peopleNow[sessionId];
   entry.name = person?.name ?? "";
   entry.avatar = person?.avatar ?? "";
@@ -19,6 +20,15 @@ function copyTrack(track: RemoteTrack, sessionId: string): void {
   entry.x = track.shown.x;
   entry.y = track.shown.y;
   entry.z = track.shown.z;
+  entry.speed = track.shown.speed;
+  copyBody(track.driver, entry);
+}
+
+/** Where the loaded body is drawn facing, and its scale (its avatar root's, after the frame's posing). */
+function copyBody(driver: AvatarDriver, out: { bodyYaw: number; bodyScale: number }): void {
+  const root = driver.model?.scene.parent;
+  out.bodyYaw = root ? root.rotation.y : 0;
+  out.bodyScale = root ? root.scale.x : 1;
 }
 
 /** The frame each companion view was last written in: the others have left. */
@@ -101,6 +111,7 @@ export function AutomationProbe({ active }: { active: boolean }) {
     self.yaw = localPlayer.yaw;
     self.avatar = usePeople.getState().selfAvatar;
     self.loaded = localAvatarDriver.loaded;
+    copyBody(localAvatarDriver, self);
     copyCamera(camera);
 
     for (const sessionId in kindred.players) if (!remoteTracks.has(sessionId)) delete kindred.players[sessionId];

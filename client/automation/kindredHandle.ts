@@ -3,6 +3,9 @@ import type { ConnectionStatus } from "../net";
 import { listeningStatus, type ListeningStatus } from "../voice/input";
 import { voicePlaybackStatus, type VoicePlaybackStatus } from "../voice/playback";
 import { xrStatus, type XrStatus } from "../xr";
+import { createFrameRecord, type FrameRecord, type RollingRecord } from "./frameLedger";
+
+export type { FrameRecord, RollingRecord } from "./frameLedger";
 
 /** How many recent frames `frames` keeps, and how many companion updates `companionUpdates` keeps. */
 export const FRAMES_KEPT = 600;
@@ -30,15 +33,6 @@ export interface CompanionView {
 }
 
 /**
- * A rolling record: entry `i % capacity` holds the i-th value written, `written` counts all
- * values ever written (so a reader takes the ones since its last look).
- */
-export interface RollingRecord {
-  capacity: number;
-  written: number;
-}
-
-/**
  * `window.__kindred`: a read-only view of the client for browser tests and tools. Its objects
  * are created once and updated in place every frame, so reading it costs the page nothing.
  */
@@ -49,10 +43,13 @@ export interface KindredHandle {
   sessionId: string;
   userId: string;
   connection: ConnectionStatus;
-  /** The local player; yaw in radians, 0 faces +Z; their avatar reference and whether its VRM has loaded. */
-  self: { x: number; y: number; z: number; yaw: number; avatar: string; loaded: boolean };
-  /** Other players by session id, at their rendered (interpolated) positions, with their bodies. */
-  players: Record<string, { name: string; avatar: string; loaded: boolean; x: number; y: number; z: number }>;
+  /**
+   * The local player; yaw in radians, 0 faces +Z; their avatar reference and whether its VRM has
+   * loaded; where its drawn body faces and how much it is scaled (a headset's body: BodyFacing, BodyScale).
+   */
+  self: { x: number; y: number; z: number; yaw: number; avatar: string; loaded: boolean; bodyYaw: number; bodyScale: number };
+  /** Other players by session id, at their rendered (interpolated) positions and ground speed (m/s, what drives their walk), with their bodies (facing and scale as drawn). */
+  players: Record<string, { name: string; avatar: string; loaded: boolean; x: number; y: number; z: number; speed: number; bodyYaw: number; bodyScale: number }>;
   /**
    * The camera: position, orbit yaw (radians, the camera sits behind a player facing this way)
    * and its view-projection matrix (column-major), to project world points onto the screen.
@@ -63,12 +60,13 @@ export interface KindredHandle {
   /**
    * Frames rendered; the time between the last two (ms); the JS time of the last frame's
    * update stages before rendering (ms); how much of it went to avatar updates (ms); and what
-   * the last render drew (draw calls and triangles, shadow passes included).
+   * the last render drew (draw calls and triangles, shadow passes included), and how many
+   * shader programs the renderer holds (a new one is compiled when something is first drawn).
    */
-  frame: { count: number; lastMs: number; jsMs: number; avatarMs: number; drawCalls: number; triangles: number };
-  /** The JS and avatar times of recent frames. */
-  frames: RollingRecord & { jsMs: number[]; avatarMs: number[] };
-  /** Recent update times of single companion avatars (ms), one entry per companion per frame. */
+  frame: { count: number; lastMs: number; jsMs: number; avatarMs: number; drawCalls: number; triangles: number; programs: number };
+  /** Recent frames' JS time, by stage, with the avatar updates each ran and the garbage collections seen in it. */
+  frames: FrameRecord;
+  /** Recent update times of single companion avatars (ms), one entry per companion update a frame ran. */
   companionUpdates: RollingRecord & { ms: number[] };
   /** The last 50 chat events received. */
   chat: ChatEvent[];
@@ -89,12 +87,12 @@ export const kindred: KindredHandle = {
   sessionId: "",
   userId: "",
   connection: "connecting",
-  self: { x: 0, y: 0, z: 0, yaw: 0, avatar: "", loaded: false },
+  self: { x: 0, y: 0, z: 0, yaw: 0, avatar: "", loaded: false, bodyYaw: 0, bodyScale: 1 },
   players: {},
   camera: { x: 0, y: 0, z: 0, yaw: 0, viewProjection: new Array<number>(16).fill(0) },
   companions: {},
-  frame: { count: 0, lastMs: 0, jsMs: 0, avatarMs: 0, drawCalls: 0, triangles: 0 },
-  frames: { capacity: FRAMES_KEPT, written: 0, jsMs: new Array<number>(FRAMES_KEPT).fill(0), avatarMs: new Array<number>(FRAMES_KEPT).fill(0) },
+  frame: { count: 0, lastMs: 0, jsMs: 0, avatarMs: 0, drawCalls: 0, triangles: 0, programs: 0 },
+  frames: createFrameRecord(FRAMES_KEPT),
   companionUpdates: { capacity: COMPANION_UPDATES_KEPT, written: 0, ms: new Array<number>(COMPANION_UPDATES_KEPT).fill(0) },
   chat: [],
   // The XR module's own record, updated in place by it: read live, never copied.

@@ -57,6 +57,7 @@ export class AvatarDriver {
   /** World position of the head, updated every update (read-only). */
   readonly headPosition = new Vector3();
   private updateMs = 0;
+  private updateStartedAt = Number.NEGATIVE_INFINITY;
 
   private vrm: VRM | null = null;
   private root: Object3D | null = null;
@@ -101,6 +102,11 @@ export class AvatarDriver {
   /** Milliseconds the last update of this avatar took (VRM, springs, face, body). */
   get lastUpdateMs(): number {
     return this.updateMs;
+  }
+
+  /** performance.now() when the last update began: frame timing counts only the updates its frame ran. */
+  get lastUpdateStartedAt(): number {
+    return this.updateStartedAt;
   }
 
   get loaded(): boolean {
@@ -224,6 +230,7 @@ export class AvatarDriver {
     const updater = this.updater;
     if (!vrm || !root || !rig || !gestures || !updater) return;
     const started = performance.now();
+    this.updateStartedAt = started;
     const dt = Math.min(Math.max(delta, 0), MAX_DELTA_S);
     root.position.set(pose.x, pose.y, pose.z);
     root.rotation.set(0, pose.yaw, 0);
@@ -252,8 +259,8 @@ export class AvatarDriver {
 
     this.mouth.update(step);
     this.emotions.update(step, this.mouth.speaking);
-    this.face.setEmotions(this.emotions.weights);
-    this.face.setMouth(this.mouth.weights);
+    this.face.setEmotions(this.emotions.values);
+    this.face.setMouth(this.mouth.values);
     this.blink.update(step, this.face.blinkOverride() >= 0.5);
     this.face.setBlink(this.blink.value);
 

@@ -2,7 +2,8 @@ import type { Material } from "three";
 import type { VRM, VRMExpression } from "@pixiv/three-vrm";
 import { MorphExpressionApplier } from "./expressions/morphExpressionApplier";
 import { HumanoidCopy } from "./humanoidCopy";
-import { pruneSpringAncestors } from "./springAncestors";
+import { updateLookAt } from "./lookAt/lookAtStep";
+import { SpringStep } from "./springStep";
 import type { AvatarDetail } from "./lod";
 
 interface UpdatableMaterial extends Material {
@@ -29,7 +30,9 @@ let nextSpringPhase = 0;
  * What `vrm.update(delta)` does, with the parts a far avatar can skip left out: spring bones
  * (hair and cloth) and the eyes' lookAt. Order as in three-vrm: humanoid, lookAt, expressions,
  * constraints, springs, materials. The humanoid copy is {@link HumanoidCopy} (skips bones that
- * did not move). Springs update only the world matrices they read ({@link pruneSpringAncestors})
+ * did not move); the eyes' lookAt is {@link updateLookAt} (three-vrm's without its garbage).
+ * Springs step through {@link SpringStep} (three-vrm's maths without its garbage,
+ * updating only the world matrices they read)
  * and step every `detail.springStride` updates, covering the time since their last step;
  * updaters are staggered so bodies at the same stride step in different frames. Expressions are applied only when some expression's weight changed, through
  * {@link MorphExpressionApplier} when the model's expressions move morph targets only (the
@@ -46,6 +49,7 @@ export class VrmUpdater {
   /** Each expression's weight when the manager last applied them (NaN: never). */
   private readonly appliedWeights: Float64Array;
   private readonly morphs: MorphExpressionApplier | null;
+  private readonly springStep: SpringStep | null;
   private materialsChanged = true;
   /** Updates since the springs last stepped, and the time they covered. */
   private springUpdates: number;
@@ -59,7 +63,7 @@ export class VrmUpdater {
     this.appliedWeights = new Float64Array(this.expressions.length).fill(Number.NaN);
     this.morphs = vrm.expressionManager ? MorphExpressionApplier.forManager(vrm.expressionManager) : null;
     this.springUpdates = nextSpringPhase++ % 2;
-    if (vrm.springBoneManager) pruneSpringAncestors(vrm.springBoneManager);
+    this.springStep = vrm.springBoneManager ? new SpringStep(vrm.springBoneManager) : null;
   }
 
   /** Material parameters that MToon uploads itself (opacity) changed: upload on the next update. */
@@ -71,7 +75,7 @@ export class VrmUpdater {
   update(delta: number, detail: AvatarDetail, restartSprings = false): void {
     const vrm = this.vrm;
     this.humanoid.update();
-    if (vrm.lookAt && detail.gaze) vrm.lookAt.update(delta);
+    if (vrm.lookAt && detail.gaze) updateLookAt(vrm.lookAt);
     if (this.expressionsChanged()) {
       if (this.morphs) this.morphs.apply();
       else vrm.expressionManager?.update();
@@ -87,7 +91,7 @@ export class VrmUpdater {
       }
       this.springDelta = Math.min(this.springDelta + delta, MAX_SPRING_STEP_S);
       if (++this.springUpdates >= detail.springStride) {
-        springs.update(this.springDelta);
+        this.springStep!.update(this.springDelta);
         this.springUpdates = 0;
         this.springDelta = 0;
       }

@@ -6,7 +6,8 @@
  * be measured apart from the GPU work.
  */
 export const FRAME_ORDER = {
-  clockStart: -10,
+  /** Before everything, the XR store's own input update (-1000) included, so frame timing sees it all. */
+  clockStart: -10_000,
   simulate: -2,
   camera: -1,
   draw: 0,

@@ -23,7 +23,7 @@ export function bindPeople(room: WorldRoom): () => void {
     remoteTracks.set(sessionId, track);
     liveAvatarDrivers.add(track.driver);
     const record = () => {
-      track.buffer.push(performance.now(), player.x, player.y, player.z, player.yaw);
+      track.buffer.push(performance.now(), player.x, player.y, player.z, player.yaw, player.jumps);
       track.pitch = player.pitch;
       track.xr = player.xr;
       const known = usePeople.getState().people[sessionId];

@@ -64,6 +64,21 @@ export class BodyFacing {
     this.turn = -1;
   }
 
+  /**
+   * The person was moved and turned at once by `turn` radians (a snap turn or a teleport: the
+   * world turned round them, not their head): the body turns with them, keeping its own twist
+   * from the head, and its new place (x, z) is no step of a walk.
+   */
+  jump(turn: number, x: number, z: number): void {
+    if (Number.isNaN(this.yaw)) return;
+    this.yaw = wrapAngle(this.yaw + turn);
+    this.turnFrom = wrapAngle(this.turnFrom + turn);
+    this.x = x;
+    this.z = z;
+    this.velocityX = 0;
+    this.velocityZ = 0;
+  }
+
   /** One update `dt` seconds on: the head looks along `headYaw`, the body stands at (x, z). Returns the body's yaw. */
   update(headYaw: number, x: number, z: number, dt: number): number {
     if (Number.isNaN(this.yaw) || !(dt > 0)) {

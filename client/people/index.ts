@@ -9,5 +9,5 @@ export { liveAvatarDrivers } from "./avatarDrivers";
 export { usePeople, remoteTracks, type RemoteTrack } from "./peopleStore";
 export { userColor } from "./userColor";
 export { avatarLod } from "./avatarLod";
-export { applyTrackedPose, bodyMeasureOf, endTrackedPose, wearBody, type TrackedPose } from "./trackedPose";
+export { applyTrackedPose, bodyMeasureOf, endTrackedPose, jumpTrackedBody, trackedBodyScale, wearBody, type TrackedPose } from "./trackedPose";
 export type { StanceKind } from "./bodyStance";

@@ -25,7 +25,7 @@ export const usePeople = create<PeopleState>(() => ({ people: {}, selfAvatar: ""
 export interface RemoteTrack {
   buffer: InterpolationBuffer;
   /** Where the person is drawn this frame (interpolated). */
-  shown: PoseSample & { pitch: number; speed: number };
+  shown: Required<PoseSample> & { pitch: number; speed: number };
   /** Head pitch from the latest update (not worth interpolating). */
   pitch: number;
   /** Their body's driver, kept with the track so tools can read it. */
@@ -39,7 +39,7 @@ export const remoteTracks = new Map<string, RemoteTrack>();
 export function createTrack(): RemoteTrack {
   return {
     buffer: new InterpolationBuffer(),
-    shown: { t: 0, x: 0, y: 0, z: 0, yaw: 0, pitch: 0, speed: 0 },
+    shown: { t: 0, x: 0, y: 0, z: 0, yaw: 0, jumps: 0, pitch: 0, speed: 0 },
     pitch: 0,
     driver: createAvatarDriver(),
     xr: null,

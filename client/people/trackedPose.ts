@@ -1,7 +1,8 @@
-import { Quaternion, Vector3 } from "three";
+import { Quaternion, Vector3, type Object3D } from "three";
 import type { VRM } from "@pixiv/three-vrm";
 import type { XrPoseState } from "../../shared/state";
 import { BodyFacing, wrapAngle } from "./bodyFacing";
+import { BodyScale } from "./bodyScale";
 import { chooseStance, measureBody, type BodyMeasure, type Stance } from "./bodyStance";
 import { setWorldRotation, twoBoneReach } from "./twoBoneReach";
 
@@ -39,6 +40,10 @@ const NECK_SHARE = 0.4;
 /** What a tracked person's body keeps between frames, by their pose object. */
 interface TrackedBody {
   facing: BodyFacing;
+  /** Grows the body for someone taller than their avatar. */
+  scale: BodyScale;
+  /** The avatar root it scaled, given back its own size when the headset is gone. */
+  root: Object3D | null;
   /** How far the head is below where the avatar's own animation holds it (m): the stance's hips drop. */
   lowered: number;
 }
@@ -47,7 +52,7 @@ const trackedBodies = new WeakMap<TrackedBodyPose, TrackedBody>();
 function trackedBodyOf(body: TrackedBodyPose): TrackedBody {
   let tracked = trackedBodies.get(body);
   if (!tracked) {
-    tracked = { facing: new BodyFacing(), lowered: 0 };
+    tracked = { facing: new BodyFacing(), scale: new BodyScale(), root: null, lowered: 0 };
     trackedBodies.set(body, tracked);
   }
   return tracked;
@@ -64,7 +69,23 @@ export function trackedHeadDrop(body: TrackedBodyPose): number {
 
 /** The headset is gone (session over): the body forgets its own facing and stance; the next session starts afresh. */
 export function endTrackedPose(body: TrackedBodyPose): void {
+  const tracked = trackedBodies.get(body);
+  if (!tracked) return;
+  tracked.root?.scale.setScalar(1);
   trackedBodies.delete(body);
+}
+
+/**
+ * The person was moved and turned by `turn` radians at once (a snap turn, a teleport): their body
+ * turns with them now instead of catching up with the head later, and the jump is no walk.
+ */
+export function jumpTrackedBody(body: TrackedBodyPose, turn: number): void {
+  trackedBodies.get(body)?.facing.jump(turn, body.x, body.z);
+}
+
+/** How much the body posed from `body` is grown to meet its wearer's eyes (1: its own size, or not tracked). */
+export function trackedBodyScale(body: TrackedBodyPose): number {
+  return trackedBodies.get(body)?.scale.scale ?? 1;
 }
 
 /** Bodies worn in this browser's headset now (one's own, seen from inside). */
@@ -95,7 +116,7 @@ export function bodyMeasureOf(vrm: VRM): BodyMeasure | null {
  * frame of `body`, whose yaw is where the head looks), after the avatar's own animation has
  * posed it this frame, `dt` seconds after the last: the body turned to its own facing
  * (BodyFacing: it lags the head), hips down and knees bent when their eyes are well below the
- * avatar's (sitting, crouching), neck and head turned to the head's rotation, the arms reaching
+ * avatar's (sitting, crouching), grown for someone taller than it (BodyScale), neck and head turned to the head's rotation, the arms reaching
  * for the hands. Works on the normalised rig (rest = identity in the model's frame), then copies
  * it to the skinned bones. Returns the stance it chose (a shared object: read it before the next call).
  */
@@ -119,8 +140,15 @@ export function applyTrackedPose(vrm: VRM, body: TrackedBodyPose, xr: TrackedPos
   backward.copy(forward).negate();
 
   const measure = bodyMeasureOf(vrm);
-  if (measure && chooseStance(measure, xr.headHeight, stance).kind !== "standing") sit(vrm, body, measure);
-  tracked.lowered = stance.kind === "standing" ? 0 : stance.hipsDrop;
+  // A taller wearer's avatar grows to their eyes; its stance is chosen in its own (unscaled) measure.
+  const scale = measure ? tracked.scale.update(xr.headHeight, measure.eyeY, dt) : 1;
+  if (root.scale.x !== scale) {
+    root.scale.setScalar(scale);
+    root.updateWorldMatrix(false, true);
+  }
+  tracked.root = root;
+  if (measure && chooseStance(measure, xr.headHeight / scale, stance).kind !== "standing") sit(vrm, body, measure, scale);
+  tracked.lowered = stance.kind === "standing" ? 0 : stance.hipsDrop * scale;
 
   const neck = humanoid.getNormalizedBoneNode("neck");
   if (neck?.parent && twist !== 0) {
@@ -157,7 +185,7 @@ function reach(vrm: VRM, side: "left" | "right", body: TrackedBodyPose, x: numbe
  * lower them twice) and plants each foot flat on the floor, forward of its hip, knees bending
  * forward.
  */
-function sit(vrm: VRM, body: TrackedBodyPose, measure: BodyMeasure): void {
+function sit(vrm: VRM, body: TrackedBodyPose, measure: BodyMeasure, scale: number): void {
   const humanoid = vrm.humanoid;
   const hips = humanoid.getNormalizedBoneNode("hips");
   if (!hips) return;
@@ -171,8 +199,8 @@ function sit(vrm: VRM, body: TrackedBodyPose, measure: BodyMeasure): void {
     const lower = humanoid.getNormalizedBoneNode(side === "left" ? "leftLowerLeg" : "rightLowerLeg");
     const foot = humanoid.getNormalizedBoneNode(side === "left" ? "leftFoot" : "rightFoot");
     if (!upper || !lower || !foot) continue;
-    upper.getWorldPosition(target).addScaledVector(forward, stance.feetForward);
-    target.y = body.y + measure.ankleY;
+    upper.getWorldPosition(target).addScaledVector(forward, stance.feetForward * scale);
+    target.y = body.y + measure.ankleY * scale;
     twoBoneReach(upper, lower, foot, target, forward, up);
     setWorldRotation(foot, desired);
   }

@@ -3,7 +3,7 @@ import { useFrame } from "@react-three/fiber";
 import type { VRM } from "@pixiv/three-vrm";
 import type { Camera } from "three";
 import { FRAME_ORDER } from "../frame/order";
-import { applyTrackedPose, bodyMeasureOf, endTrackedPose, wearBody, type TrackedPose } from "../people";
+import { applyTrackedPose, bodyMeasureOf, endTrackedPose, trackedBodyScale, wearBody, type TrackedPose } from "../people";
 import { localAvatarDriver, localPlayer } from "../player";
 import { partsSeen, seeFromInside, seeFromOutside, splitForFirstPerson } from "./firstPersonView";
 import { xrStatus } from "./xrStatus";
@@ -53,7 +53,7 @@ export function HeadsetBody({ tracked }: { tracked: TrackedPose }) {
       xrStatus.ownBody.hidden = partsSeen(vrm, camera, false);
     }
     // Eyes over eyes: the feet stand back from the head's place by the avatar's eyes' lead over its hips.
-    const back = bodyMeasureOf(vrm)?.eyeForward ?? 0;
+    const back = (bodyMeasureOf(vrm)?.eyeForward ?? 0) * trackedBodyScale(localPlayer);
     root.position.x -= Math.sin(localPlayer.yaw) * back;
     root.position.z -= Math.cos(localPlayer.yaw) * back;
     xrStatus.ownBody.stance = applyTrackedPose(vrm, localPlayer, tracked, delta).kind;

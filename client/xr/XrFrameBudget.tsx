@@ -3,6 +3,7 @@ import { useThree } from "@react-three/fiber";
 import { DirectionalLight, type Light } from "three";
 import { avatarLod } from "../people";
 import { useWorld } from "../world";
+import { usePointersOnTargetsOnly } from "./pointerTargets";
 import { xrStatus } from "./xrStatus";
 
 /**
@@ -14,11 +15,13 @@ export const XR_LOD_DISTANCE_SCALE = 2;
 
 /**
  * The headset's frame budget (72–90 Hz, two eyes): no sun shadow map (its pass redraws every
- * caster, and avatars are most of the draw calls), and nearer avatar detail thresholds. Fixed
- * foveation is set on the XR store. All restored when the session ends.
+ * caster, and avatars are most of the draw calls), nearer avatar detail thresholds, and pointers
+ * that test only what listens to them (the panel) instead of walking the scene. Fixed foveation
+ * is set on the XR store. All restored when the session ends.
  */
 export function XrFrameBudget() {
   const scene = useThree((s) => s.scene);
+  usePointersOnTargetsOnly();
   // A new world brings new lights.
   const assetsReadyFor = useWorld((s) => s.assetsReadyFor);
 

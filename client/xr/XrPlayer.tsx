@@ -6,6 +6,7 @@ import { ClientMessage, type MoveMessage } from "../../shared/protocol";
 import type { Walkable } from "../../shared/world";
 import { FRAME_ORDER } from "../frame/order";
 import { useConnection } from "../net";
+import { jumpTrackedBody } from "../people";
 import { cameraRig, createIntent, localPlayer, MoveSchedule, stepMovement, writeLocalPose } from "../player";
 import { useWorld } from "../world";
 import { ComfortVignette, type Comfort } from "./ComfortVignette";
@@ -35,8 +36,9 @@ const hand = { x: 0, z: 0 };
  * that the tracked head lands on the body), walls stop the body and push the view back, the left
  * stick walks, the right stick snap-turns or aims a teleport (as does the right trigger), and
  * the head pose goes to the room at XR_MOVE_SEND_HZ, head and hands at XR_POSE_SEND_HZ; a
- * teleport goes as one flagged jump. `children` move with the tracked space (the panel). Mounted
- * only while a session runs.
+ * teleport or snap turn goes at once as one flagged jump, so others see it happen in one step,
+ * and one's own body turns with a snap turn at once (it is the person turning, not their head).
+ * `children` move with the tracked space (the panel). Mounted only while a session runs.
  */
 export function XrPlayer({ children }: { children?: ReactNode }) {
   const room = useConnection((s) => s.room);
@@ -60,8 +62,10 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
       arc: createArc(),
       message: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0 } as MoveMessage,
       teleportMessage: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0, teleport: true } as MoveMessage,
-      /** A teleport happened this frame: it goes to the room at once, flagged as one. */
+      snapMessage: { x: 0, y: 0, z: 0, yaw: 0, pitch: 0, snapTurn: true } as MoveMessage,
+      /** A teleport (or a snap turn) happened this frame: it goes to the room at once, flagged as one. */
       teleported: false,
+      snapped: false,
       reporter: new XrPoseReporter(),
       last: { yaw: 0, pitch: 0 },
     }),
@@ -125,12 +129,17 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
         localPlayer.x = teleport.x;
         localPlayer.z = teleport.z;
         placeHead(origin, tracked.x, tracked.z, localPlayer.x, localPlayer.z);
+        jumpTrackedBody(localPlayer, 0);
         state.teleported = true;
       }
       teleport.aiming = false;
     }
     const turn = aiming ? 0 : state.snap.update(right.stickX);
-    if (turn !== 0) turnAboutHead(origin, tracked.x, tracked.z, turn);
+    if (turn !== 0) {
+      turnAboutHead(origin, tracked.x, tracked.z, turn);
+      jumpTrackedBody(localPlayer, turn);
+      state.snapped = true;
+    }
 
     const g = group.current;
     if (g) {
@@ -151,10 +160,11 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
   }, FRAME_ORDER.simulate);
 
   function sendPose(room: NonNullable<ReturnType<typeof useConnection.getState>["room"]>, now: number): void {
-    const { sent, last, message, reported } = state;
+    const { sent, last, reported } = state;
     if (state.teleported) {
-      // One flagged jump: the room lets it over obstacles onto walkable ground in reach.
+      // One flagged jump: the room lets it over obstacles onto walkable ground in reach (a snap turn in the same frame goes with it).
       state.teleported = false;
+      state.snapped = false;
       room.send(ClientMessage.Move, writeLocalPose(state.teleportMessage));
       sent.x = localPlayer.x;
       sent.z = localPlayer.z;
@@ -167,7 +177,12 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
       Math.abs(sent.z - localPlayer.z) > 1e-3 ||
       Math.abs(localPlayer.yaw - last.yaw) > 0.005 ||
       Math.abs(localPlayer.pitch - last.pitch) > 0.02;
-    if (!state.schedule.update(now, changed)) return;
+    const snapped = state.snapped;
+    if (snapped) {
+      state.snapped = false;
+      state.schedule.reset();
+    } else if (!state.schedule.update(now, changed)) return;
+    const message = snapped ? state.snapMessage : state.message;
     nextReported(sent, localPlayer, now - state.sentAt, reported);
     sent.x = reported.x;
     sent.z = reported.z;

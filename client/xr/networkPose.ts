@@ -11,8 +11,9 @@ const MAX_COUNTED_SECONDS = 1;
 
 /**
  * The position to report next when the body is at `target` and `sent` was reported `elapsedMs`
- * ago. A teleport or a fast head move is reported as a run towards the new place (at most
- * RUN_SPEED), because the room refuses poses that move faster than a person can.
+ * ago. A fast head move is reported as a run towards the new place (at most RUN_SPEED),
+ * because the room refuses poses that move faster than a person can (a teleport goes as its
+ * own flagged jump instead).
  */
 export function nextReported(sent: GroundPoint, target: GroundPoint, elapsedMs: number, out: GroundPoint): GroundPoint {
   const dx = target.x - sent.x;

@@ -2,9 +2,12 @@ import type { Queryable } from "../storage";
 import { toVectorLiteral, type EmbeddingModelRef, type QueryEmbedding } from "./embeddings";
 import { toRecalledEpisode, type MemoryRow, type RecalledEpisode } from "./recall";
 import type { MemoryScope } from "./recall/memoryScope";
+import { nearestThroughIndex, type MemoryVectorIndex } from "./vectorIndex";
 
 export interface VectorCandidateOptions extends MemoryScope {
   limit: number;
+  /** The companions' native HNSW indexes: used once this companion's is ready (embedded storage). */
+  index?: MemoryVectorIndex | undefined;
 }
 
 export interface VectorCandidate {
@@ -15,15 +18,24 @@ export interface VectorCandidate {
 
 /**
  * The memories nearest to the query's vector, nearest first, among those this speaker may see,
- * with what they hold (score: the cosine distance). One statement: `memory_nearest` (migration
- * 010) runs the model's HNSW search with the visibility predicate inside it, never applied after
- * fetching, and with pgvector's iterative scan, so a companion with few memories in a large table,
- * or a speaker who may see one memory in five, still gets `limit` of them.
+ * with what they hold (score: the cosine distance of the stored vectors). Through the companion's
+ * native index when it is ready (see nearestThroughIndex); otherwise, or when that falls short,
+ * the database searches itself.
  */
 export async function nearestMemories(db: Queryable, query: QueryEmbedding, options: VectorCandidateOptions): Promise<RecalledEpisode[]> {
   const { model, vector } = query;
   if (!Number.isInteger(options.limit) || options.limit < 1) throw new Error(`limit must be a positive integer, got ${options.limit}`);
   if (vector.length !== model.dimensions) throw new Error(`the query vector has ${vector.length} dimensions, the model ${model.dimensions}`);
+  const index = options.index?.opened(model, options.companionId);
+  return (index && (await nearestThroughIndex(db, index, query, options))) || nearestInDatabase(db, query, options);
+}
+
+/**
+ * The database's own search. One statement: `memory_nearest` (migration 010) runs the model's
+ * HNSW search with the visibility predicate inside it, never applied after fetching, and with pgvector's iterative scan, so a companion with few memories in a large table,
+ * or a speaker who may see one memory in five, still gets `limit` of them.
+ */
+async function nearestInDatabase(db: Queryable, { model, vector }: QueryEmbedding, options: VectorCandidateOptions): Promise<RecalledEpisode[]> {
   const rows = await db.query<MemoryRow>(
     `SELECT m.id, m.kind, m.text, m.speaker, m.happened_at, m.visibility, m.world, m.place, m.importance, m.source_turn, n.distance AS score
      FROM memory_nearest($1, $2, $3, $4, $5, $6, $7, $8) n JOIN memories m ON m.id = n.id

@@ -18,7 +18,7 @@ export async function fuseWithVectors(
   query: QueryEmbedding,
   options: RecallOptions,
 ): Promise<RecalledEpisode[]> {
-  const nearest = await nearestMemories(db, query, { ...options, limit: Math.max(FUSION_DEPTH, options.k) });
+  const nearest = await nearestMemories(db, query, { ...options, limit: Math.max(FUSION_DEPTH, options.k), index: options.embeddings?.vectorIndex });
   const fused = fuseRankings([fullText.map((m) => m.id), nearest.map((m) => m.id)]).slice(0, options.k);
   const known = new Map([...nearest, ...fullText].map((m) => [m.id, m]));
   return fused.map((f) => ({ ...known.get(f.id)!, score: f.score }));

@@ -13,6 +13,8 @@ export interface Pose {
   z: number;
   yaw: number;
   pitch: number;
+  /** Teleports and snap turns so far (PlayerState.jumps, wrapping at 2^16). */
+  jumps: number;
 }
 
 export type MoveOutcome = { error: ErrorEvent } | { error?: undefined; portal?: PortalEvent };
@@ -36,6 +38,7 @@ export function handleMove(walkable: Walkable, pose: Pose, session: PlayerSessio
   pose.z = move.z;
   pose.yaw = move.yaw;
   pose.pitch = move.pitch;
+  if (move.teleport || move.snapTurn) pose.jumps = (pose.jumps + 1) % 0x10000;
   session.lastMoveAt = now;
 
   const portal = session.portals.enter(move.x, move.z);

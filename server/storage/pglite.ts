@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import type { Database, Queryable } from "./database";
+import { pglitePreparedStatements } from "./pglitePreparedStatements";
 
 export interface PgliteOptions {
   /** Folder of the database files; undefined keeps everything in memory. */
@@ -18,16 +19,19 @@ export async function openPglite({ dataDir, loadDataDir }: PgliteOptions = {}): 
     ...(loadDataDir ? { loadDataDir } : {}),
     extensions: { vector },
   });
+  const prepared = pglitePreparedStatements(pglite);
   return {
     kind: "pglite",
     pglite,
-    ...queryable(pglite),
+    query: <Row>(sql: string, params: readonly unknown[] = []) => prepared.query<Row>(sql, params),
+    exec: (sql: string) => pglite.exec(sql).then(() => undefined),
     transaction: (work) => pglite.transaction((tx) => work(queryable(tx))),
     close: () => pglite.close(),
   };
 }
 
-function queryable(target: PGlite | Transaction): Queryable {
+/** Inside a transaction: PGlite's transaction object runs each statement (unnamed). */
+function queryable(target: Transaction): Queryable {
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       const result = await target.query<Row>(sql, [...params]);

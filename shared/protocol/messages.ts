@@ -57,6 +57,8 @@ export const MoveMessage = z
     pitch: finite.min(-Math.PI / 2).max(Math.PI / 2),
     /** A headset's teleport: a jump of up to TELEPORT_MAX_METRES onto walkable ground, over obstacles. */
     teleport: z.literal(true).optional(),
+    /** A headset's snap turn (the world turned round the person, in one step): others see it at once, not as a glide. */
+    snapTurn: z.literal(true).optional(),
   })
   .strict();
 export type MoveMessage = z.infer<typeof MoveMessage>;

@@ -44,6 +44,8 @@ export const PlayerState = schema(
     yaw: t.float32(),
     /** Head pitch, radians. */
     pitch: t.float32(),
+    /** Counts the player's jumps (teleports, snap turns), wrapping: a new count shows the pose at once, never as a glide. */
+    jumps: t.uint16().default(0),
     /** False while the player's connection dropped and the room holds their place. */
     connected: t.boolean().default(true),
     /** Head and hands while in a headset. */

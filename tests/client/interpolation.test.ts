@@ -77,4 +77,25 @@ describe("InterpolationBuffer", () => {
     buffer.push(1200, 30, 0, 0, 0);
     expect(buffer.sample(1150, out()).x).toBe(30);
   });
+
+  it("shows a jump (a new jump count) at once at its moment, never passing through the space between", () => {
+    const buffer = new InterpolationBuffer();
+    buffer.push(1000, 0, 0, 0, 0, 4);
+    buffer.push(1100, 0.2, 0, 0, 0, 4);
+    buffer.push(1200, 8, 0, 6, 0.5, 5);
+    buffer.push(1300, 8.1, 0, 6, 0.5, 5);
+    const walked = buffer.sample(1050, out());
+    expect(walked).toMatchObject({ x: expect.closeTo(0.1, 6), jumps: 4 });
+    for (let t = 1100; t < 1200; t += 5) expect(buffer.sample(t, out())).toMatchObject({ x: 0.2, z: 0, yaw: 0, jumps: 4 });
+    expect(buffer.sample(1200, out())).toMatchObject({ x: 8, z: 6, yaw: 0.5, jumps: 5 });
+    expect(buffer.sample(1250, out()).x).toBeCloseTo(8.05, 6);
+  });
+
+  it("jumps straight from a long rest too, holding the resting place until the jump's moment", () => {
+    const buffer = new InterpolationBuffer();
+    buffer.push(0, 1, 0, 1, 0, 0);
+    buffer.push(10_000, 7, 0, 1, 0, 1);
+    expect(buffer.sample(9_990, out())).toMatchObject({ x: 1, jumps: 0 });
+    expect(buffer.sample(10_000, out())).toMatchObject({ x: 7, jumps: 1 });
+  });
 });

@@ -1,5 +1,6 @@
 import type { Emotion } from "../../../shared/persona";
 import { approach } from "../easing";
+import { numberView } from "../numberView";
 
 /** The emotions that have a face of their own; `neutral` means "let every one of them go". */
 export const FACIAL_EMOTIONS = ["happy", "sad", "angry", "surprised", "relaxed"] as const;
@@ -18,8 +19,10 @@ const MIN_HOLD_S = 1.5;
  * conflicting presets are never both at full weight.
  */
 export class EmotionBlender {
-  /** Current weight per facial emotion, updated in place. */
-  readonly weights: Record<FacialEmotion, number> = { happy: 0, sad: 0, angry: 0, surprised: 0, relaxed: 0 };
+  /** Current weight per facial emotion, in {@link FACIAL_EMOTIONS} order, updated in place. */
+  readonly values = new Float64Array(FACIAL_EMOTIONS.length);
+  /** The same weights by emotion name (read-only). */
+  readonly weights: Readonly<Record<FacialEmotion, number>> = numberView(FACIAL_EMOTIONS, this.values);
   private active: FacialEmotion | null = null;
   private heldFor = 0;
   private released = true;
@@ -44,13 +47,14 @@ export class EmotionBlender {
       this.heldFor += dt;
       if (this.heldFor >= MIN_HOLD_S && !speaking) this.released = true;
     }
+    const values = this.values;
+    const rising = this.released || this.active === null ? -1 : FACIAL_EMOTIONS.indexOf(this.active);
     let sum = 0;
-    for (const name of FACIAL_EMOTIONS) {
-      const rising = !this.released && name === this.active;
-      const w = approach(this.weights[name], rising ? 1 : 0, dt, rising ? ATTACK_TAU : RELEASE_TAU);
-      this.weights[name] = w < 1e-4 ? 0 : w;
-      sum += this.weights[name];
+    for (let i = 0; i < values.length; i++) {
+      const w = approach(values[i]!, i === rising ? 1 : 0, dt, i === rising ? ATTACK_TAU : RELEASE_TAU);
+      values[i] = w < 1e-4 ? 0 : w;
+      sum += values[i]!;
     }
-    if (sum > 1) for (const name of FACIAL_EMOTIONS) this.weights[name] /= sum;
+    if (sum > 1) for (let i = 0; i < values.length; i++) values[i]! /= sum;
   }
 }

@@ -1,9 +1,14 @@
 import type { VRMExpression, VRMExpressionManager } from "@pixiv/three-vrm";
-import { VISEMES, type VisemeWeights } from "../lipSync/visemes";
-import { FACIAL_EMOTIONS, type FacialEmotion } from "./emotionBlender";
+import { VISEMES } from "../lipSync/visemes";
+import { numberView } from "../numberView";
+import { FACIAL_EMOTIONS } from "./emotionBlender";
 
 /** Every expression the driver sets, by VRM 1.0 preset name. */
 export const DRIVEN_EXPRESSIONS = [...FACIAL_EMOTIONS, "blink", ...VISEMES] as const;
+
+const EMOTIONS_AT = DRIVEN_EXPRESSIONS.indexOf(FACIAL_EMOTIONS[0]);
+const BLINK_AT = DRIVEN_EXPRESSIONS.indexOf("blink");
+const MOUTH_AT = DRIVEN_EXPRESSIONS.indexOf(VISEMES[0]);
 
 /**
  * Writes the face's weights to one VRM's expressions (resolved once, so no lookups per frame)
@@ -11,42 +16,42 @@ export const DRIVEN_EXPRESSIONS = [...FACIAL_EMOTIONS, "blink", ...VISEMES] as c
  * Expressions the model lacks are skipped.
  */
 export class FaceExpressions {
-  /** The weights last applied, by expression name; updated in place. */
-  readonly weights: Record<string, number> = Object.fromEntries(DRIVEN_EXPRESSIONS.map((n) => [n, 0]));
-  private bound: Partial<Record<(typeof DRIVEN_EXPRESSIONS)[number], VRMExpression>> = {};
+  private readonly values = new Float64Array(DRIVEN_EXPRESSIONS.length);
+  /** The weights last applied, by expression name (read-only; reads the live values). */
+  readonly weights: Readonly<Record<string, number>> = numberView(DRIVEN_EXPRESSIONS, this.values);
+  /** The model's expression for each of {@link DRIVEN_EXPRESSIONS}, by index. */
+  private bound: (VRMExpression | undefined)[] = [];
   private others: VRMExpression[] = [];
 
   bind(manager: VRMExpressionManager | undefined): void {
-    this.bound = {};
+    this.bound = [];
     this.others = [];
     if (!manager) return;
-    for (const name of DRIVEN_EXPRESSIONS) {
-      const expression = manager.getExpression(name);
-      if (expression) this.bound[name] = expression;
-    }
+    this.bound = DRIVEN_EXPRESSIONS.map((name) => manager.getExpression(name) ?? undefined);
     this.others = manager.expressions.filter((e) => !manager.blinkExpressionNames.includes(e.expressionName));
   }
 
   unbind(): void {
-    for (const name of DRIVEN_EXPRESSIONS) {
-      const expression = this.bound[name];
-      if (expression) expression.weight = 0;
-      this.weights[name] = 0;
-    }
-    this.bound = {};
+    for (const expression of this.bound) if (expression) expression.weight = 0;
+    this.values.fill(0);
+    this.bound = [];
     this.others = [];
   }
 
-  setEmotions(emotions: Record<FacialEmotion, number>): void {
-    for (const name of FACIAL_EMOTIONS) this.set(name, emotions[name]);
+  /** One weight per facial emotion, in FACIAL_EMOTIONS order. */
+  setEmotions(emotions: Float64Array): void {
+    this.copy(emotions, EMOTIONS_AT);
   }
 
-  setMouth(mouth: VisemeWeights): void {
-    for (const name of VISEMES) this.set(name, mouth[name]);
+  /** One weight per viseme, in VISEMES order. */
+  setMouth(mouth: Float64Array): void {
+    this.copy(mouth, MOUTH_AT);
   }
 
   setBlink(value: number): void {
-    this.set("blink", value);
+    this.values[BLINK_AT] = value;
+    const expression = this.bound[BLINK_AT];
+    if (expression) expression.weight = value;
   }
 
   /**
@@ -54,14 +59,20 @@ export class FaceExpressions {
    * at 1 or more three-vrm shows no blink at all.
    */
   blinkOverride(): number {
+    const others = this.others;
     let sum = 0;
-    for (const e of this.others) sum += e.overrideBlinkAmount;
+    for (let i = 0; i < others.length; i++) sum += others[i]!.overrideBlinkAmount;
     return sum;
   }
 
-  private set(name: (typeof DRIVEN_EXPRESSIONS)[number], weight: number): void {
-    this.weights[name] = weight;
-    const expression = this.bound[name];
-    if (expression) expression.weight = weight;
+  private copy(from: Float64Array, at: number): void {
+    const values = this.values;
+    const bound = this.bound;
+    for (let i = 0; i < from.length; i++) {
+      const weight = from[i]!;
+      values[at + i] = weight;
+      const expression = bound[at + i];
+      if (expression) expression.weight = weight;
+    }
   }
 }

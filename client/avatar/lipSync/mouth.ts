@@ -1,6 +1,10 @@
 import { approach, clamp01 } from "../easing";
+import { numberView } from "../numberView";
 import { TimelinePlayer } from "./timelinePlayer";
-import { emptyVisemeWeights, VISEMES, type AudioClock, type VisemeCue, type VisemeWeights } from "./visemes";
+import { VISEMES, type AudioClock, type VisemeCue, type VisemeWeights } from "./visemes";
+
+const AA = VISEMES.indexOf("aa");
+const OH = VISEMES.indexOf("oh");
 
 /** Mouth shapes follow their targets with this lag (s): quick, yet no frame-to-frame flicker. */
 const MOUTH_TAU = 0.04;
@@ -12,9 +16,11 @@ const AMPLITUDE_STALE_S = 0.3;
  * (open "aa" with some rounded "oh"), else closed. Weights ease towards their targets.
  */
 export class Mouth {
-  /** Applied mouth weights, updated in place. */
-  readonly weights: VisemeWeights = emptyVisemeWeights();
-  private readonly target: VisemeWeights = emptyVisemeWeights();
+  /** Applied mouth weights, one per viseme in {@link VISEMES} order, updated in place. */
+  readonly values = new Float64Array(VISEMES.length);
+  /** The same weights by viseme name (read-only). */
+  readonly weights: Readonly<VisemeWeights> = numberView(VISEMES, this.values);
+  private readonly target = new Float64Array(VISEMES.length);
   private readonly player = new TimelinePlayer();
   private textTime = 0;
   private readonly textClock: AudioClock = () => this.textTime;
@@ -50,17 +56,19 @@ export class Mouth {
   update(dt: number): void {
     this.textTime += dt;
     this.amplitudeAge += dt;
-    if (this.player.playing) this.player.sample(this.target);
+    const target = this.target;
+    const values = this.values;
+    if (this.player.playing) this.player.sampleValues(target);
     else {
-      for (const v of VISEMES) this.target[v] = 0;
+      target.fill(0);
       if (this.amplitudeAge < AMPLITUDE_STALE_S) {
-        this.target.aa = this.amplitude * 0.75;
-        this.target.oh = this.amplitude * 0.3;
+        target[AA] = this.amplitude * 0.75;
+        target[OH] = this.amplitude * 0.3;
       }
     }
-    for (const v of VISEMES) {
-      const w = approach(this.weights[v], this.target[v], dt, MOUTH_TAU);
-      this.weights[v] = w < 1e-4 ? 0 : w;
+    for (let i = 0; i < values.length; i++) {
+      const w = approach(values[i]!, target[i]!, dt, MOUTH_TAU);
+      values[i] = w < 1e-4 ? 0 : w;
     }
   }
 }

@@ -12,6 +12,7 @@ export class TimelinePlayer {
   private cues: readonly VisemeCue[] = [];
   private clock: AudioClock | null = null;
   private cursor = 0;
+  private scratch: Float64Array | null = null;
 
   get playing(): boolean {
     return this.clock !== null;
@@ -33,7 +34,14 @@ export class TimelinePlayer {
 
   /** Writes the target mouth weights for now into `out`; stops by itself after the last cue. */
   sample(out: VisemeWeights): void {
-    for (const v of VISEMES) out[v] = 0;
+    const values = (this.scratch ??= new Float64Array(VISEMES.length));
+    this.sampleValues(values);
+    VISEMES.forEach((viseme, i) => (out[viseme] = values[i]!));
+  }
+
+  /** {@link sample} into one weight per viseme, in {@link VISEMES} order (what the mouth uses each frame: no garbage). */
+  sampleValues(out: Float64Array): void {
+    out.fill(0);
     if (!this.clock) return;
     const now = this.clock();
     const cues = this.cues;
@@ -53,7 +61,7 @@ export class TimelinePlayer {
       const start = next.time - window;
       if (window > 0 && now > start) blend = (now - start) / window;
     }
-    out[cue.viseme] += cue.weight * (1 - blend);
-    if (next && blend > 0) out[next.viseme] += next.weight * blend;
+    out[VISEMES.indexOf(cue.viseme)]! += cue.weight * (1 - blend);
+    if (next && blend > 0) out[VISEMES.indexOf(next.viseme)]! += next.weight * blend;
   }
 }

@@ -1,4 +1,4 @@
-import { Object3D, Vector3 } from "three";
+import { Object3D, type Vector3 } from "three";
 import { angleDelta } from "../../math/angles";
 import { approach } from "../easing";
 import type { BodyPose } from "../motion/bodyPose";
@@ -26,7 +26,6 @@ export class Gaze {
   private target: Vec3Like | null = null;
   private headYaw = 0;
   private headPitch = 0;
-  private readonly toTarget = new Vector3();
 
   /** The object is read every frame: pass a live position to keep following it. */
   lookAt(target: Vec3Like | null): void {
@@ -50,11 +49,14 @@ export class Gaze {
     let distance = IDLE_FOCUS_M;
     const t = this.target;
     if (t) {
-      this.toTarget.set(t.x - head.x, t.y - head.y, t.z - head.z);
-      const horizontal = Math.hypot(this.toTarget.x, this.toTarget.z);
-      distance = Math.max(this.toTarget.length(), 0.3);
-      if (horizontal > 1e-3) yaw = angleDelta(bodyYaw, Math.atan2(this.toTarget.x, this.toTarget.z));
-      pitch = Math.atan2(this.toTarget.y, horizontal);
+      // Plain arithmetic, not Math.hypot or Vector3.length(): their results are boxed numbers.
+      const dx = t.x - head.x;
+      const dy = t.y - head.y;
+      const dz = t.z - head.z;
+      const horizontal = Math.sqrt(dx * dx + dz * dz);
+      distance = Math.max(Math.sqrt(dx * dx + dy * dy + dz * dz), 0.3);
+      if (horizontal > 1e-3) yaw = angleDelta(bodyYaw, Math.atan2(dx, dz));
+      pitch = Math.atan2(dy, horizontal);
     }
     const wantYaw = clamp(yaw, -MAX_HEAD_YAW, MAX_HEAD_YAW);
     const wantPitch = clamp(pitch, -MAX_HEAD_PITCH_DOWN, MAX_HEAD_PITCH_UP);

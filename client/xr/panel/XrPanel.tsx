@@ -7,6 +7,7 @@ import { useConnection } from "../../net";
 import { useVoiceInput } from "../../voice/input";
 import { useVoicePlayback } from "../../voice/playback";
 import { useWorld } from "../../world";
+import { usePointerTarget } from "../pointerTargets";
 import { xrStatus } from "../xrStatus";
 import { PanelButton } from "./PanelButton";
 import { useCaptions } from "./useCaptions";
@@ -46,6 +47,7 @@ export function XrPanel({ onTravel }: { onTravel: (event: PortalEvent) => void }
   const portals = useWorld((s) => s.world?.portals ?? []);
   useDoNotDisturbMuting(ownSession);
   usePanelStatus(placement, root, { mute: muteButton, doNotDisturb: doNotDisturbButton });
+  usePointerTarget(placement);
 
   const voice = useVoiceInput.getState;
   return (

@@ -1,5 +1,6 @@
 import type { Logger } from "../../logging";
 import type { Queryable } from "../../storage";
+import type { EmbeddedMemory } from "../vectorIndex";
 import { pendingMemories, storeEmbeddings, type EmbeddingModelRef } from "./embeddingStore";
 import type { Embedder } from "./loadEmbedder";
 
@@ -14,6 +15,8 @@ export interface EmbeddingQueueOptions {
   retryDelaysMs?: readonly number[];
   /** How often a full pass looks again from the first memory (see `sweep`). */
   sweepEveryMs?: number;
+  /** Told of each batch once its vectors are stored (the native vector index takes them). */
+  onStored?: ((model: EmbeddingModelRef, memories: readonly EmbeddedMemory[]) => void) | undefined;
 }
 
 export interface EmbeddingQueue {
@@ -29,7 +32,7 @@ export interface EmbeddingQueue {
  * committed after a later one (several server processes on one PostgreSQL) and any memory left
  * behind by a crash.
  */
-export function startEmbeddingQueue({ db, model, logger, batchSize = 16, retryDelaysMs = [5_000, 30_000, 300_000], sweepEveryMs = 600_000 }: EmbeddingQueueOptions): EmbeddingQueue {
+export function startEmbeddingQueue({ db, model, logger, batchSize = 16, retryDelaysMs = [5_000, 30_000, 300_000], sweepEveryMs = 600_000, onStored }: EmbeddingQueueOptions): EmbeddingQueue {
   let cursor = 0;
   let failures = 0;
   let stopped = false;
@@ -51,6 +54,7 @@ export function startEmbeddingQueue({ db, model, logger, batchSize = 16, retryDe
         if (batch.length === 0) break;
         const vectors = await loaded.embedder.embed(batch.map((m) => m.text));
         await storeEmbeddings(db, loaded.ref, batch.map((m, i) => ({ memoryId: m.id, vector: vectors[i]! })));
+        onStored?.(loaded.ref, batch.map((m, i) => ({ companionId: m.companionId, seq: m.seq, vector: vectors[i]! })));
         cursor = batch.at(-1)!.seq;
       }
       if (failures > 0) logger.info({ failures }, "memory embedding works again");

@@ -9,6 +9,7 @@ export interface EmbeddingModelRef {
 export interface PendingMemory {
   id: string;
   seq: number;
+  companionId: string;
   /** What is embedded: the speaker's name and the text, as the turn was said. */
   text: string;
 }
@@ -42,13 +43,13 @@ export async function registerEmbeddingModel(db: Queryable, name: string, dimens
  * seq keeps each look-up an index range scan, however many memories are already embedded.
  */
 export async function pendingMemories(db: Queryable, model: EmbeddingModelRef, afterSeq: number, limit: number): Promise<PendingMemory[]> {
-  const rows = await db.query<{ id: string; seq: string | number; speaker: string | null; text: string }>(
-    `SELECT m.id, m.seq, m.speaker, m.text FROM memories m
+  const rows = await db.query<{ id: string; seq: string | number; companion_id: string; speaker: string | null; text: string }>(
+    `SELECT m.id, m.seq, m.companion_id, m.speaker, m.text FROM memories m
      WHERE m.seq > $2 AND NOT EXISTS (SELECT 1 FROM memory_embeddings e WHERE e.memory_id = m.id AND e.model_id = $1)
      ORDER BY m.seq LIMIT $3`,
     [model.id, afterSeq, limit],
   );
-  return rows.map((r) => ({ id: r.id, seq: Number(r.seq), text: r.speaker ? `${r.speaker}: ${r.text}` : r.text }));
+  return rows.map((r) => ({ id: r.id, seq: Number(r.seq), companionId: r.companion_id, text: r.speaker ? `${r.speaker}: ${r.text}` : r.text }));
 }
 
 /** Stores vectors; a memory deleted meanwhile is skipped, one embedded twice keeps its first vector. */

@@ -6,6 +6,7 @@ import { registerEmbeddingModel, type EmbeddingModelRef } from "./embeddingStore
 import { createModelProgress } from "../../models";
 import type { Embedder } from "./loadEmbedder";
 import { loadEmbedderInChildProcess } from "./loadEmbedderInChildProcess";
+import { createMemoryVectorIndex, type MemoryVectorIndex } from "../vectorIndex";
 
 /** off: configured `none`; idle: not needed yet; unavailable: loading failed (full-text only until restart). */
 export type EmbeddingsState = "off" | "idle" | "loading" | "ready" | "unavailable";
@@ -22,6 +23,8 @@ export interface QueryEmbedder {
   embedQuery(text: string): Promise<QueryEmbedding | null>;
   /** False while embedQuery would return null (recall then reads no deeper than it needs); absent: true. */
   readonly available?: boolean;
+  /** The native index nearest-memory search goes through once a companion's is ready; absent: the database's search. */
+  readonly vectorIndex?: MemoryVectorIndex | undefined;
 }
 
 export interface MemoryEmbeddings extends QueryEmbedder {
@@ -43,6 +46,11 @@ export interface MemoryEmbeddingsOptions {
   /** Where the download progress line is drawn; null: logs only. */
   terminal?: NodeJS.WriteStream | null;
   queue?: Pick<EmbeddingQueueOptions, "batchSize" | "retryDelaysMs" | "sweepEveryMs">;
+  /**
+   * Where the native vector index keeps its files (`<dataDir>/vector-index` on embedded storage);
+   * absent: no native index, the database's own vector search (PostgreSQL).
+   */
+  vectorIndexDir?: string | undefined;
 }
 
 /**
@@ -51,7 +59,7 @@ export interface MemoryEmbeddingsOptions {
  * rooms' event loop; a background queue that embeds stored memories; and query vectors for recall. Without a model (`none`, offline, a broken download) memory works on full-text
  * search alone, said once in the log.
  */
-export function createMemoryEmbeddings({ db, model, dataDir, logger, terminal = null, queue: queueOptions }: MemoryEmbeddingsOptions): MemoryEmbeddings {
+export function createMemoryEmbeddings({ db, model, dataDir, logger, terminal = null, queue: queueOptions, vectorIndexDir }: MemoryEmbeddingsOptions): MemoryEmbeddings {
   let state: EmbeddingsState = model === "none" ? "off" : "idle";
   let loading: Promise<{ embedder: Embedder; ref: EmbeddingModelRef } | null> | undefined;
   // Closing stops a load (a download) in progress instead of leaving its process behind.
@@ -82,7 +90,8 @@ export function createMemoryEmbeddings({ db, model, dataDir, logger, terminal = 
       }
     })());
 
-  const queue = startEmbeddingQueue({ db, model: load, logger, ...queueOptions });
+  const vectorIndex = vectorIndexDir === undefined || state === "off" ? undefined : createMemoryVectorIndex({ db, dir: vectorIndexDir, logger });
+  const queue = startEmbeddingQueue({ db, model: load, logger, ...queueOptions, onStored: vectorIndex?.embedded });
 
   return {
     get state() {
@@ -91,6 +100,7 @@ export function createMemoryEmbeddings({ db, model, dataDir, logger, terminal = 
     get available() {
       return state === "ready";
     },
+    vectorIndex,
     load,
     notify: () => queue.notify(),
     async embedQuery(text) {
@@ -114,9 +124,12 @@ export function createMemoryEmbeddings({ db, model, dataDir, logger, terminal = 
       if (state === "loading") {
         closing.abort();
         void queue.stop();
+        await vectorIndex?.close();
         return;
       }
       await queue.stop();
+      // After the queue: the last vectors stored are in the index files written now.
+      await vectorIndex?.close();
       const loaded = await loading;
       await loaded?.embedder.close();
     },

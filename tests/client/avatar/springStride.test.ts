@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { Group } from "three";
 import { avatarDetail, OUTLINE_DISTANCE_M } from "../../../client/avatar/lod";
 import { parseVrm } from "../../../client/avatar/loading/vrmParser";
+import type { SpringStep } from "../../../client/avatar/springStep";
 import { VrmUpdater } from "../../../client/avatar/vrmUpdate";
 import { FRAME_S, presetBytes } from "./support/presetAvatar";
 
@@ -9,7 +10,7 @@ async function updaterWithSpringSpy() {
   const vrm = await parseVrm(await presetBytes());
   new Group().add(vrm.scene);
   const updater = new VrmUpdater(vrm);
-  const steps = vi.spyOn(vrm.springBoneManager!, "update");
+  const steps = vi.spyOn((updater as unknown as { springStep: SpringStep }).springStep, "update");
   return { updater, steps };
 }
 

@@ -109,6 +109,61 @@ describe("BodyFacing", () => {
     for (const yaw of run(jump, 2)) expect(yaw).toBe(0);
   });
 
+  it("turns with a snap turn at once, keeping its twist from the head, where without it the body would stay behind", () => {
+    const facing = new BodyFacing();
+    facing.reset(0, 0, 0);
+    // The head looks 20° left of the body; the world snaps 30° round the person (to the right).
+    facing.update(20 * DEG, 0, 0, 1 / 60);
+    const dragged = new BodyFacing();
+    dragged.reset(0, 0, 0);
+    dragged.update(20 * DEG, 0, 0, 1 / 60);
+    facing.jump(-30 * DEG, 0, 0);
+    for (let i = 0; i < 120; i++) {
+      expect(facing.update(-10 * DEG, 0, 0, 1 / 60)).toBeCloseTo(-30 * DEG, 10);
+      dragged.update(-10 * DEG, 0, 0, 1 / 60);
+    }
+    expect(dragged.yaw).toBe(0);
+  });
+
+  it("carries a catch-up turn under way round with a snap turn", () => {
+    const facing = new BodyFacing();
+    facing.reset(0, 0, 0);
+    let t = 0;
+    // Head past the comfortable range: the catch-up turn starts after CATCH_UP_AFTER_S.
+    while (t < CATCH_UP_AFTER_S + CATCH_UP_TURN_S / 2) {
+      facing.update(70 * DEG, 0, 0, 1 / 60);
+      t += 1 / 60;
+    }
+    const midway = facing.yaw;
+    expect(midway).toBeGreaterThan(10 * DEG);
+    expect(midway).toBeLessThan(60 * DEG);
+    facing.jump(-30 * DEG, 0, 0);
+    expect(facing.yaw).toBeCloseTo(midway - 30 * DEG, 10);
+    // The turn goes on from there, smoothly: no lurch back towards where it started.
+    expect(Math.abs(facing.update(40 * DEG, 0, 0, 1 / 60) - (midway - 30 * DEG))).toBeLessThan(6 * DEG);
+    for (let i = 0; i < 60; i++) facing.update(40 * DEG, 0, 0, 1 / 60);
+    expect(facing.yaw).toBeCloseTo(40 * DEG, 6);
+  });
+
+  it("takes a short teleport for no walk once told of the jump", () => {
+    const start = () => {
+      const facing = new BodyFacing();
+      facing.reset(0, 0, 0);
+      facing.update(30 * DEG, 0, 0, 1 / 60);
+      return facing;
+    };
+    // One metre sideways in one frame: a 60 m/s "walk" unless it was a jump.
+    const told = start();
+    told.jump(0, 1, 0);
+    const untold = start();
+    for (let i = 0; i < 30; i++) {
+      told.update(30 * DEG, 1, 0, 1 / 60);
+      untold.update(30 * DEG, 1, 0, 1 / 60);
+    }
+    expect(told.yaw).toBe(0);
+    expect(untold.yaw).toBeGreaterThan(30 * DEG);
+  });
+
   it("gives the same turns at 30, 60, 90 and 144 updates a second", () => {
     // Looks round to 100° over a second, stands, then walks off along 30°, 70° from where it looks.
     const motion: Motion = (t) => {

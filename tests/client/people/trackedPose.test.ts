@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { Euler, Group, Quaternion, Vector3 } from "three";
 import { XrPoseState } from "../../../shared/state";
-import { applyTrackedPose, bodyMeasureOf, endTrackedPose, isWorn, trackedHeadDrop, wearBody } from "../../../client/people/trackedPose";
+import {
+  applyTrackedPose,
+  bodyMeasureOf,
+  endTrackedPose,
+  isWorn,
+  jumpTrackedBody,
+  trackedBodyScale,
+  trackedHeadDrop,
+  wearBody,
+} from "../../../client/people/trackedPose";
+import { MAX_BODY_SCALE } from "../../../client/people/bodyScale";
 import { COMFORT_YAW } from "../../../client/people/bodyFacing";
 import { createAvatarDriver } from "../../../client/avatar";
 import { parseVrm } from "../../../client/avatar/loading/vrmParser";
@@ -23,7 +33,8 @@ function pairYaw(a: DrivenPreset, left: "leftUpperLeg" | "leftUpperArm", right: 
 function trackedPose(turn: number, left: [number, number, number] | null): XrPoseState {
   const q = new Quaternion().setFromEuler(new Euler(0, turn, 0));
   const xr = new XrPoseState();
-  xr.headHeight = 1.5;
+  // Standing at about the preset's own eye height (1.44 m): neither grown nor crouched.
+  xr.headHeight = 1.4;
   [xr.headX, xr.headY, xr.headZ, xr.headW] = [q.x, q.y, q.z, q.w];
   xr.leftTracked = left !== null;
   if (left) [xr.leftX, xr.leftY, xr.leftZ] = left;
@@ -128,12 +139,12 @@ describe("applyTrackedPose on a generated preset", () => {
     expect(a.bone("hips").y).toBeCloseTo(hips.y, 5);
   });
 
-  it("leaves the legs to the walk when the eyes are at the avatar's height", async () => {
+  it("leaves the legs to the walk when the eyes are at (or a little below) the avatar's height", async () => {
     const a = await drivenPreset();
     a.run(0.5);
     const before = [a.bone("hips"), a.bone("leftLowerLeg"), a.bone("rightFoot")];
     const xr = trackedPose(0, null);
-    xr.headHeight = bodyMeasureOf(a.vrm)!.eyeY + 0.2;
+    xr.headHeight = bodyMeasureOf(a.vrm)!.eyeY - 0.05;
     expect(applyTrackedPose(a.vrm, a.pose, xr, 1 / 60).kind).toBe("standing");
     const after = [a.bone("hips"), a.bone("leftLowerLeg"), a.bone("rightFoot")];
     after.forEach((p, i) => expect(p.distanceTo(before[i]!)).toBeLessThan(1e-6));
@@ -166,6 +177,64 @@ describe("applyTrackedPose on a generated preset", () => {
     a.run(1.5, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
     expect(pairYaw(a, "leftUpperLeg", "rightUpperLeg")).toBeCloseTo(a.pose.yaw, 2);
     expect(headYaw(a.vrm.humanoid.getRawBoneNode("head")!)).toBeCloseTo(a.pose.yaw, 2);
+  });
+
+  it("grows the avatar of someone taller than it so its eyes are theirs, sits it down at that size, and gives it back its size when the session ends", async () => {
+    const a = await drivenPreset();
+    a.pose.yaw = 0.4;
+    a.run(0.5);
+    const measure = bodyMeasureOf(a.vrm)!;
+    const root = a.vrm.scene.parent!;
+    const xr = trackedPose(0, null);
+    xr.headHeight = measure.eyeY + 0.25;
+    const eye = () => a.vrm.humanoid.getRawBoneNode("head")!.localToWorld(a.vrm.lookAt!.offsetFromHeadBone.clone());
+    let kind = "";
+    a.run(1, () => (kind = applyTrackedPose(a.vrm, a.pose, xr, FRAME_S).kind));
+    expect(kind).toBe("standing");
+    // The room's state keeps the height to 16 bits.
+    const grown = xr.headHeight / measure.eyeY;
+    expect(root.scale.x).toBeCloseTo(grown, 4);
+    expect(trackedBodyScale(a.pose)).toBeCloseTo(grown, 4);
+    // Standing, the eyes are at the headset's, not 25 cm below it; the feet stay on the floor.
+    expect(eye().y).toBeCloseTo(xr.headHeight, 1);
+    expect(a.bone("leftFoot").y).toBeLessThan(0.15);
+
+    // The same person sits down: still their size, eyes at the seated eye height, feet on the floor.
+    xr.headHeight = measure.eyeY * grown - 0.5;
+    a.run(0.5, () => (kind = applyTrackedPose(a.vrm, a.pose, xr, FRAME_S).kind));
+    expect(kind).toBe("seated");
+    expect(root.scale.x).toBeCloseTo(grown, 4);
+    expect(eye().y).toBeCloseTo(xr.headHeight, 1);
+    expect(a.bone("leftFoot").y).toBeLessThan(0.15);
+
+    endTrackedPose(a.pose);
+    expect(root.scale.x).toBe(1);
+    expect(trackedBodyScale(a.pose)).toBe(1);
+  });
+
+  it("grows a body no more than MAX_BODY_SCALE for a very tall wearer", async () => {
+    const a = await drivenPreset();
+    a.run(0.5);
+    const xr = trackedPose(0, null);
+    xr.headHeight = 2.5;
+    a.run(0.5, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    expect(a.vrm.scene.parent!.scale.x).toBe(MAX_BODY_SCALE);
+  });
+
+  it("turns the body with a snap turn at once, where a head turn as large leaves it standing", async () => {
+    const a = await drivenPreset();
+    const xr = trackedPose(0, null);
+    a.run(0.5, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    expect(pairYaw(a, "leftUpperLeg", "rightUpperLeg")).toBeCloseTo(0, 2);
+    // The world turns 30° round the person: the room's yaw (where the head looks) goes with it.
+    a.pose.yaw = -Math.PI / 6;
+    jumpTrackedBody(a.pose, -Math.PI / 6);
+    a.run(FRAME_S, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    expect(pairYaw(a, "leftUpperLeg", "rightUpperLeg")).toBeCloseTo(-Math.PI / 6, 2);
+    // A head turned as far, without a snap, leaves the body where it faced.
+    a.pose.yaw = 0;
+    a.run(2, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    expect(pairYaw(a, "leftUpperLeg", "rightUpperLeg")).toBeCloseTo(-Math.PI / 6, 2);
   });
 
   it("tells how far a seated body's head is below the standing head (for name tags), and forgets it when the session ends", async () => {

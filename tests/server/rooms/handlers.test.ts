@@ -9,7 +9,7 @@ const walkable = walkableOf(world);
 const user = { userId: "u-1", name: "Ann" };
 
 function setup(now = 0) {
-  const pose: Pose = { x: 0, y: 0, z: 0, yaw: 0, pitch: 0 };
+  const pose: Pose = { x: 0, y: 0, z: 0, yaw: 0, pitch: 0, jumps: 0 };
   const session = createPlayerSession(user, world, { ...pose, yaw: 0 }, now);
   return { pose, session };
 }
@@ -18,7 +18,7 @@ describe("handleMove", () => {
   it("applies a valid move and remembers when", () => {
     const { pose, session } = setup();
     expect(handleMove(walkable, pose, session, { x: 0.5, y: 0, z: 0.25, yaw: 1, pitch: -0.2 }, 100)).toEqual({});
-    expect(pose).toEqual({ x: 0.5, y: 0, z: 0.25, yaw: 1, pitch: -0.2 });
+    expect(pose).toEqual({ x: 0.5, y: 0, z: 0.25, yaw: 1, pitch: -0.2, jumps: 0 });
     expect(session.lastMoveAt).toBe(100);
   });
 

@@ -11,7 +11,7 @@ const walkable = walkableOf(world);
 const teleport = (x: number, z: number, extra: Record<string, unknown> = {}) => ({ x, y: 0, z, yaw: 0, pitch: 0, teleport: true, ...extra });
 
 function setup() {
-  const pose: Pose = { x: 0, y: 0, z: 0, yaw: 0, pitch: 0 };
+  const pose: Pose = { x: 0, y: 0, z: 0, yaw: 0, pitch: 0, jumps: 0 };
   return { pose, session: createPlayerSession({ userId: "u-1", name: "Ann" }, world, { ...pose }, 0) };
 }
 
@@ -22,6 +22,24 @@ describe("a teleport move", () => {
     expect(handleMove(walkable, pose, session, teleport(0, -7), 60)).toEqual({});
     expect(pose).toMatchObject({ x: 0, z: -7 });
     expect(session.lastMoveAt).toBe(60);
+  });
+
+  it("counts teleports and snap turns as jumps (others show them at once), never a plain or refused move", () => {
+    const { pose, session } = setup();
+    expect(handleMove(walkable, pose, session, { x: 0, y: 0, z: 0.2, yaw: 0, pitch: 0 }, 100)).toEqual({});
+    expect(pose.jumps).toBe(0);
+    expect(handleMove(walkable, pose, session, teleport(0, 4), 200)).toEqual({});
+    expect(pose.jumps).toBe(1);
+    expect(handleMove(walkable, pose, session, { x: 0, y: 0, z: 4, yaw: -Math.PI / 6, pitch: 0, snapTurn: true }, 300)).toEqual({});
+    expect(pose).toMatchObject({ yaw: -Math.PI / 6, jumps: 2 });
+    expect(handleMove(walkable, pose, session, teleport(0, -5), 400).error?.code).toBe("move_rejected");
+    expect(pose.jumps).toBe(2);
+    expect(handleMove(walkable, pose, session, { x: 0, y: 0, z: 4, yaw: 0, pitch: 0, snapTurn: false }, 500).error?.code).toBe("invalid_message");
+    expect(pose.jumps).toBe(2);
+    // The room's count is 16 bits: it wraps, and a change is all a viewer looks for.
+    pose.jumps = 0xffff;
+    expect(handleMove(walkable, pose, session, teleport(0, 0), 1600)).toEqual({});
+    expect(pose.jumps).toBe(0);
   });
 
   it.each([
@@ -64,6 +82,6 @@ describe("a teleport in a room", () => {
 
     ann.send("move", teleport(1, -7));
     await untilState(bob, () => bob.state.players.get(ann.sessionId)?.z === -7, "Bob to see Ann beyond the wall");
-    expect(bob.state.players.get(ann.sessionId)!.x).toBe(1);
+    expect(bob.state.players.get(ann.sessionId)).toMatchObject({ x: 1, jumps: 1 });
   });
 });

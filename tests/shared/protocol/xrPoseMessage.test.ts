@@ -49,4 +49,10 @@ describe("MoveMessage's teleport flag", () => {
     expect(MoveMessage.safeParse({ ...move, teleport: false }).success).toBe(false);
     expect(MoveMessage.safeParse({ ...move, teleport: "yes" }).success).toBe(false);
   });
+
+  it("has a snap-turn twin, optional and only true", () => {
+    expect(MoveMessage.parse({ ...move, snapTurn: true })).toEqual({ ...move, snapTurn: true });
+    expect(MoveMessage.safeParse({ ...move, snapTurn: false }).success).toBe(false);
+    expect(MoveMessage.safeParse({ ...move, snapTurn: 1 }).success).toBe(false);
+  });
 });

@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { createReadStream, mkdirSync } from "node:fs";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createHnsw, HNSW_SETTINGS, USEARCH_VERSION, type Hnsw } from "./hnswSettings";
+
+/** Which companion and model one index file set belongs to. */
+export interface IndexIdentity {
+  modelId: number;
+  dimensions: number;
+  companionId: string;
+}
+
+/** What `<companion>.json` says about the graph and key files beside it. */
+interface IndexFileMeta extends IndexIdentity {
+  format: typeof FORMAT;
+  usearch: string;
+  settings: typeof HNSW_SETTINGS;
+  size: number;
+  indexSha256: string;
+  keysSha256: string;
+}
+
+const FORMAT = 1;
+
+export type LoadedIndex = { index: Hnsw; keys: BigUint64Array } | { problem: string };
+
+/** One folder per model: a model change means other vectors, so another set of indexes. */
+export function indexPaths(dir: string, identity: IndexIdentity) {
+  const base = path.join(dir, `model-${identity.modelId}`, identity.companionId);
+  return { graph: `${base}.usearch`, keys: `${base}.keys`, meta: `${base}.json` };
+}
+
+/**
+ * Writes the graph, its keys (usearch cannot list them) and their checksums. Each file is written
+ * beside its place, then renamed over it; the checksums go last, so a crash midway leaves files
+ * whose checksums disagree: the next start rebuilds instead of loading them. The graph is written
+ * before this yields, so it holds exactly `keys` even while the index keeps changing.
+ */
+export async function saveIndexFiles(dir: string, identity: IndexIdentity, index: Hnsw, keys: BigUint64Array): Promise<void> {
+  const paths = indexPaths(dir, identity);
+  mkdirSync(path.dirname(paths.graph), { recursive: true });
+  const keyBytes = Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength);
+  index.save(`${paths.graph}.partial`);
+  await writeFile(`${paths.keys}.partial`, keyBytes);
+  const meta: IndexFileMeta = {
+    ...identity,
+    format: FORMAT,
+    usearch: USEARCH_VERSION,
+    settings: HNSW_SETTINGS,
+    size: keys.length,
+    indexSha256: await fileSha256(`${paths.graph}.partial`),
+    keysSha256: createHash("sha256").update(keyBytes).digest("hex"),
+  };
+  await rename(`${paths.graph}.partial`, paths.graph);
+  await rename(`${paths.keys}.partial`, paths.keys);
+  await writeFile(`${paths.meta}.partial`, JSON.stringify(meta));
+  await rename(`${paths.meta}.partial`, paths.meta);
+}
+
+/**
+ * Loads a saved index, or says why it cannot be used. usearch aborts the whole process on some
+ * damaged files (it cannot report them), so nothing reaches it unless its checksum matches the
+ * one written with it and it was written by this usearch version with these settings.
+ */
+export async function loadIndexFiles(dir: string, identity: IndexIdentity): Promise<LoadedIndex> {
+  const paths = indexPaths(dir, identity);
+  let meta: IndexFileMeta;
+  try {
+    meta = JSON.parse(await readFile(paths.meta, "utf8")) as IndexFileMeta;
+  } catch (error) {
+    return { problem: (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : `unreadable description (${(error as Error).message})` };
+  }
+  const expected = { format: FORMAT, usearch: USEARCH_VERSION, settings: JSON.stringify(HNSW_SETTINGS), ...identity };
+  const found = { format: meta.format, usearch: meta.usearch, settings: JSON.stringify(meta.settings), modelId: meta.modelId, dimensions: meta.dimensions, companionId: meta.companionId };
+  if (JSON.stringify(found) !== JSON.stringify(expected)) return { problem: `written for ${JSON.stringify(found)}, expected ${JSON.stringify(expected)}` };
+  try {
+    const keyBytes = await readFile(paths.keys);
+    if (createHash("sha256").update(keyBytes).digest("hex") !== meta.keysSha256) return { problem: "the keys file is damaged (checksum)" };
+    if ((await fileSha256(paths.graph)) !== meta.indexSha256) return { problem: "the graph file is damaged (checksum)" };
+    const keys = new BigUint64Array(keyBytes.buffer.slice(keyBytes.byteOffset, keyBytes.byteOffset + keyBytes.byteLength));
+    const index = createHnsw(identity.dimensions);
+    index.load(paths.graph);
+    if (index.size() !== keys.length || index.dimensions() !== identity.dimensions) return { problem: `the graph holds ${index.size()} vectors, its keys ${keys.length}` };
+    return { index, keys };
+  } catch (error) {
+    return { problem: `unreadable (${(error as Error).message})` };
+  }
+}
+
+export async function removeIndexFiles(dir: string, identity: IndexIdentity): Promise<void> {
+  const paths = indexPaths(dir, identity);
+  await Promise.all([paths.meta, paths.graph, paths.keys].map((file) => rm(file, { force: true })));
+}
+
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
