@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- avatar-update [--avatars 20] [--frames 600] [--spread 12] [--all-in-view] [--procedural]`
+ * `npm run bench -- avatar-update [--avatars 20] [--frames 600] [--spread 12] [--all-in-view] [--procedural] [--heap-profile]`
  *
  * The avatar update of the client bench without a browser: the generated presets, parsed as the
  * client parses them, each driven by its own AvatarDriver (seeded), standing on a ring around
@@ -15,9 +15,12 @@
  * frame (p50 of the heap's growth over frames without a collection: garbage that later costs
  * collections, the spikes of a frame-time p95) and the camera pass's draw calls
  * as three's renderer would count them. It shows the cost of the avatar code alone, without the
- * browser, React or the renderer.
+ * browser, React or the renderer. `--heap-profile` samples every allocation of the measured
+ * frames (V8's sampling heap profiler, garbage included) and prints the functions that allocate
+ * most, in KB per frame, to stderr (an inlined function's allocations count for its caller).
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Frustum, Group, Matrix4, PerspectiveCamera, Scene, Vector3, type Camera, type Material, type Mesh } from "three";
@@ -28,6 +31,7 @@ import type { MotionClipName } from "../client/avatar/motion/motionClips";
 import { parseVrm } from "../client/avatar/loading/vrmParser";
 import { bodyInView } from "../client/avatar/inView";
 import { seededRandom } from "../client/world/seededRandom";
+import { formatAllocationSites, topAllocationSites, type AllocationProfile } from "./support/allocationProfile";
 import { percentile } from "./support/processStats";
 
 const FRAME_S = 1 / 60;
@@ -50,6 +54,7 @@ export async function main(argv: string[]) {
       spread: { type: "string", default: "12" },
       "all-in-view": { type: "boolean", default: false },
       procedural: { type: "boolean", default: false },
+      "heap-profile": { type: "boolean", default: false },
     },
   });
   const count = Number(values.avatars);
@@ -95,7 +100,12 @@ export async function main(argv: string[]) {
   const updateCpuMs: number[] = [];
   const matrixMs: number[] = [];
   const heapBytes: number[] = [];
+  const profiler = values["heap-profile"] === true ? new Session() : null;
+  profiler?.connect();
   for (let f = 0; f < WARM_UP_FRAMES + frames; f++) {
+    if (f === WARM_UP_FRAMES && profiler) {
+      await profiler.post("HeapProfiler.startSampling", { samplingInterval: 256, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    }
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
     for (const body of bodies) {
@@ -129,6 +139,12 @@ export async function main(argv: string[]) {
     if (f % 60 === 0) process.stderr.write(`\r  frame ${f}/${WARM_UP_FRAMES + frames}   `);
   }
   process.stderr.write("\n");
+  if (profiler) {
+    const { profile } = await profiler.post("HeapProfiler.stopSampling");
+    profiler.disconnect();
+    const perFrame = topAllocationSites(profile as AllocationProfile, 25).map((site) => ({ ...site, kb: site.kb / frames }));
+    process.stderr.write(`allocation per measured frame (the whole loop, the bench's own work included):\n${formatAllocationSites(perFrame)}\n`);
+  }
   const round = (v: number | null) => Math.round((v ?? Number.NaN) * 1000) / 1000;
   return {
     avatars: count,

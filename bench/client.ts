@@ -20,6 +20,7 @@ import { buildClient, clientBuildReason } from "../server/cli/clientBuild";
 import { launchChromium } from "../tests/e2e/support/chromium";
 import { installEmulatedHeadset } from "../tests/e2e/support/emulatedHeadset";
 import { formatSelfTime } from "./support/cpuProfile";
+import { FRAME_STAGES } from "../client/automation/frameLedger";
 import { readFrameSamples, type FrameSample } from "./support/frameRecord";
 import { installPageInstruments, takeBetweenFrames, type BetweenFrames } from "./support/pageInstruments";
 import { formatAllocationSites } from "./support/allocationProfile";
@@ -167,6 +168,12 @@ export async function main(argv: string[]) {
       jsFrameMs: { p50: percentile(jsMs, 50), p95: percentile(jsMs, 95) },
       avatarUpdateMsPerFrame: { p50: percentile(avatarMs, 50), p95: percentile(avatarMs, 95) },
       companionAvatarUpdateMs: { p50: percentile(companionUpdateMs, 50), p95: percentile(companionUpdateMs, 95) },
+      stageMs: Object.fromEntries(
+        FRAME_STAGES.map((stage) => {
+          const ms = frames.map((f) => f.stageMs[stage]);
+          return [stage, { p50: percentile(ms, 50), p95: percentile(ms, 95) }];
+        }),
+      ),
       framesWithGc: frames.filter((f) => (f.heapDropKb ?? 0) > 0).length,
       shaderProgramsCompiledWhileMeasuring: scene.programs - programsBefore,
       betweenFrames: {

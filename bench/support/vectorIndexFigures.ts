@@ -3,8 +3,7 @@ import { performance } from "node:perf_hooks";
 import { pino } from "pino";
 import usearch from "usearch";
 import type { EmbeddingModelRef } from "../../server/memory/embeddings";
-import { createMemoryVectorIndex, indexPaths } from "../../server/memory/vectorIndex";
-import { vectorsAfter } from "../../server/memory/vectorIndex/storedVectors";
+import { createMemoryVectorIndex, indexPaths, vectorsAfter } from "../../server/memory/vectorIndex";
 import type { Database } from "../../server/storage";
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;

@@ -44,8 +44,8 @@ export interface FrameRecord extends RollingRecord {
   slowestAvatarMs: number[];
   /**
    * KB the JS heap shrank by during the frame: a garbage collection ran inside it (0: none seen;
-   * null where the browser does not report its heap). A collection that freed less than the frame
-   * allocated goes unseen.
+   * null where the browser does not report its heap). Collection work that frees nothing within
+   * the frame (incremental marking steps) goes unseen.
    */
   heapDropKb: (number | null)[];
   /** Each stage's JS time (ms). */

@@ -3,6 +3,7 @@ import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import type { Database, Queryable } from "./database";
 import { pglitePreparedStatements } from "./pglitePreparedStatements";
+import { startVacuuming } from "./pgliteVacuum";
 
 export interface PgliteOptions {
   /** Folder of the database files; undefined keeps everything in memory. */
@@ -20,13 +21,18 @@ export async function openPglite({ dataDir, loadDataDir }: PgliteOptions = {}): 
     extensions: { vector },
   });
   const prepared = pglitePreparedStatements(pglite);
+  // PGlite runs no autovacuum worker: tables with many dead rows are vacuumed every few minutes.
+  const stopVacuuming = startVacuuming(pglite);
   return {
     kind: "pglite",
     pglite,
     query: <Row>(sql: string, params: readonly unknown[] = []) => prepared.query<Row>(sql, params),
     exec: (sql: string) => pglite.exec(sql).then(() => undefined),
     transaction: (work) => pglite.transaction((tx) => work(queryable(tx))),
-    close: () => pglite.close(),
+    close: () => {
+      stopVacuuming();
+      return pglite.close();
+    },
   };
 }
 

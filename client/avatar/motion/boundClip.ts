@@ -48,15 +48,14 @@ export class BoundClip {
 
   /** The rotation of `bones[index]` at `time` s (normalised bone, this VRM's frame). */
   rotation(index: number, time: number, out: Quaternion): Quaternion {
-    const q = this.rotations[index]!.evaluate(time);
-    return out.set(q[0]!, q[1]!, q[2]!, q[3]!);
+    // fromArray, not set(x, y, z, w): numbers handed to a call that is not inlined are boxed.
+    return out.fromArray(this.rotations[index]!.evaluate(time));
   }
 
   /** The hips' position at `time` s (normalised bone); false (and `out` untouched) if the clip leaves them. */
   hipsPosition(time: number, out: Vector3): boolean {
     if (!this.hips) return false;
-    const p = this.hips.evaluate(time);
-    out.set(p[0]!, p[1]!, p[2]!);
+    out.fromArray(this.hips.evaluate(time));
     return true;
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database, Queryable } from "../../storage";
 import { describeZodError } from "../../validation";
 import { factKey, type FactCandidate, type StoredFact } from "./fact";
+import { factPresence, factsStored, rememberNoFacts } from "./factPresence";
 import { FactCandidateSchema } from "./factSchema";
 
 export interface FactScope {
@@ -49,6 +50,15 @@ export async function storeFact(db: Database, scope: FactScope, candidate: FactC
   const fact = parsed.data;
   const key = factKey(fact);
   const sources = sourceEpisodeId ? [sourceEpisodeId] : [];
+  // Once it is committed (or not), recall asks again; one asking meanwhile remembers nothing.
+  try {
+    return await storeInTransaction(db, scope, fact, key, sources, at);
+  } finally {
+    factsStored(db, scope);
+  }
+}
+
+async function storeInTransaction(db: Database, scope: FactScope, fact: FactCandidate, key: string, sources: string[], at: Date): Promise<FactOutcome> {
   return db.transaction(async (tx) => {
     const [current] = await tx.query<FactRow>(
       `SELECT ${COLUMNS} FROM facts WHERE companion_id = $1 AND owner_id = $2 AND fact_key = $3 AND superseded_at IS NULL FOR UPDATE`,
@@ -96,24 +106,35 @@ export interface RecalledFact extends StoredFact {
 
 /**
  * The current facts that share a word with `query`, best match first. Facts are about the owner
- * and always private: callers ask only when the owner is speaking.
+ * and always private: callers ask only when the owner is speaking. An owner found to have no
+ * current fact at all is not asked about again until one is stored (embedded database only).
  */
 export async function recallFacts(db: Queryable, scope: FactScope, query: string, k: number): Promise<RecalledFact[]> {
   if (!query.trim()) return [];
-  const rows = await db.query<FactRow & { previous_value: string | null; score: number }>(
+  const presence = factPresence(db, scope);
+  if (presence.none) return [];
+  // One row at least: whether the owner has any current fact, with the matching facts (if any).
+  const rows = await db.query<Partial<FactRow> & { any_facts: boolean; previous_value: string | null; score: number }>(
     `WITH q AS (
        SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery AS q FROM unnest(to_tsvector('english', $3))
      )
-     SELECT ${columns("f")},
-            (SELECT old.value FROM facts old WHERE old.superseded_by = f.id ORDER BY old.superseded_at DESC LIMIT 1) AS previous_value,
-            ts_rank(f.search, q.q) * f.confidence AS score
-     FROM facts f, q
-     WHERE f.companion_id = $1 AND f.owner_id = $2 AND f.superseded_at IS NULL AND q.q IS NOT NULL AND f.search @@ q.q
-     ORDER BY score DESC, f.valid_from DESC
-     LIMIT $4`,
+     SELECT e.any_facts, h.* FROM
+       (SELECT EXISTS (SELECT 1 FROM facts WHERE companion_id = $1 AND owner_id = $2 AND superseded_at IS NULL) AS any_facts) e
+       LEFT JOIN LATERAL (
+         SELECT ${columns("f")},
+                (SELECT old.value FROM facts old WHERE old.superseded_by = f.id ORDER BY old.superseded_at DESC LIMIT 1) AS previous_value,
+                ts_rank(f.search, q.q) * f.confidence AS score
+         FROM facts f, q
+         WHERE f.companion_id = $1 AND f.owner_id = $2 AND f.superseded_at IS NULL AND q.q IS NOT NULL AND f.search @@ q.q
+         ORDER BY score DESC, f.valid_from DESC
+         LIMIT $4
+       ) h ON true`,
     [scope.companionId, scope.ownerId, query, k],
   );
-  return rows.map((row) => ({ ...toFact(row), previousValue: row.previous_value, score: Number(row.score) }));
+  if (rows.length > 0 && !rows[0]!.any_facts) rememberNoFacts(db, scope, presence.mark);
+  return rows
+    .filter((row): row is FactRow & (typeof rows)[number] => row.id != null)
+    .map((row) => ({ ...toFact(row), previousValue: row.previous_value, score: Number(row.score) }));
 }
 
 function sameValue(a: string, b: string): boolean {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ImportMode, ImportReport } from "../../../shared/memory";
 import type { Database, Queryable } from "../../storage";
 import { factKey } from "../facts/fact";
+import { factsStored } from "../facts/factPresence";
 import type { ExportedFact, ExportedMemories, ExportedMemory, ExportedRelationship } from "./exportDocument";
 import { forgetWithin } from "./forgetEverything";
 import type { OwnerScope } from "./ownerScope";
@@ -16,7 +17,7 @@ const BATCH = 1000;
  * text) and a question it has an answer to (a fact key): importing twice adds nothing.
  */
 export async function importMemories(db: Database, scope: OwnerScope, document: ExportedMemories & { ownerId: string }, mode: ImportMode): Promise<ImportReport> {
-  return db.transaction(async (tx) => {
+  return db.transaction<ImportReport>(async (tx) => {
     if (mode === "replace") await forgetWithin(tx, scope);
     const memoryIds = await insertMemories(tx, scope, document.memories, document.ownerId, mode === "merge");
     const facts = await insertFacts(tx, scope, document.facts, memoryIds);
@@ -27,7 +28,7 @@ export async function importMemories(db: Database, scope: OwnerScope, document: 
       facts: { added: facts, skipped: document.facts.length - facts },
       relationship,
     };
-  });
+  }).finally(() => factsStored(db, scope)); // recall may have remembered this owner had no facts
 }
 
 /** Inserts in the document's order (so insertion order, and "the turn before", survive); returns old id → new id of those added. */

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Group, type Object3D } from "three";
 import type { VRM } from "@pixiv/three-vrm";
-import { parseVrm } from "../../../client/avatar/loading/vrmParser";
 import { pruneSpringAncestors } from "../../../client/avatar/springAncestors";
-import { presetBytes } from "./support/presetAvatar";
+import { placedPreset } from "./support/presetAvatar";
 
 const ancestors = (vrm: VRM) => (vrm.springBoneManager as unknown as { _ancestors: Object3D[] })._ancestors;
 
@@ -17,20 +16,12 @@ function step(vrm: VRM, root: Group, i: number): void {
   vrm.springBoneManager!.update(1 / 60);
 }
 
-async function placed(id: string): Promise<{ vrm: VRM; root: Group }> {
-  const vrm = await parseVrm(await presetBytes(id));
-  const root = new Group();
-  root.add(vrm.scene);
-  root.updateMatrixWorld(true);
-  vrm.springBoneManager!.reset();
-  return { vrm, root };
-}
 
 describe("pruneSpringAncestors", () => {
   for (const id of ["juniper", "wren"]) {
     it(`leaves ${id}'s hair and cloth swinging exactly as before, updating fewer nodes`, async () => {
-      const reference = await placed(id);
-      const pruned = await placed(id);
+      const reference = await placedPreset(id);
+      const pruned = await placedPreset(id);
       const before = [...ancestors(pruned.vrm)];
       const rest = [...pruned.vrm.springBoneManager!.joints].map((joint) => joint.bone.quaternion.clone());
       expect(pruneSpringAncestors(pruned.vrm.springBoneManager!)).toBe(true);

@@ -6,23 +6,14 @@ import {
   VRMSpringBoneJoint,
   type VRM,
 } from "@pixiv/three-vrm";
-import { parseVrm } from "../../../client/avatar/loading/vrmParser";
 import { SpringStep } from "../../../client/avatar/springStep";
-import { presetBytes } from "./support/presetAvatar";
+import { placedPreset } from "./support/presetAvatar";
 
 interface Placed {
   vrm: VRM;
   root: Group;
 }
 
-async function placed(id: string): Promise<Placed> {
-  const vrm = await parseVrm(await presetBytes(id));
-  const root = new Group();
-  root.add(vrm.scene);
-  root.updateMatrixWorld(true);
-  vrm.springBoneManager!.reset();
-  return { vrm, root };
-}
 
 /** A walk with sharp turns and a head shaken hard: hair and skirts swing into their colliders. */
 function pose({ vrm, root }: Placed, i: number): void {
@@ -70,7 +61,7 @@ const TOLERANCE = 1e-12;
 describe("SpringStep", () => {
   for (const id of ["juniper", "wren", "sol", "kit"]) {
     it(`swings ${id}'s hair and cloth as three-vrm's own update does, frame by frame`, async () => {
-      const { rotation, position, swing } = compare(await placed(id), await placed(id), 300);
+      const { rotation, position, swing } = compare(await placedPreset(id), await placedPreset(id), 300);
       expect(swing).toBeGreaterThan(0.01);
       expect(rotation).toBeLessThan(TOLERANCE);
       expect(position).toBeLessThan(TOLERANCE);
@@ -78,16 +69,16 @@ describe("SpringStep", () => {
   }
 
   it("the scene does push joints out of colliders (without them the springs end elsewhere)", async () => {
-    const withColliders = await placed("juniper");
-    const without = await placed("juniper");
+    const withColliders = await placedPreset("juniper");
+    const without = await placedPreset("juniper");
     for (const joint of joints(without.vrm)) joint.colliderGroups = [];
     const { rotation } = compare(withColliders, without, 300);
     expect(rotation).toBeGreaterThan(1e-3);
   });
 
   it("handles capsule and plane colliders and a spring centre as three-vrm does", async () => {
-    const reference = await placed("wren");
-    const ours = await placed("wren");
+    const reference = await placedPreset("wren");
+    const ours = await placedPreset("wren");
     for (const { vrm } of [reference, ours]) {
       const colliders = vrm.springBoneManager!.colliders;
       expect(colliders.length).toBeGreaterThan(2);
@@ -108,8 +99,8 @@ describe("SpringStep", () => {
   });
 
   it("follows joints added after it was made, and a step of no time moves nothing", async () => {
-    const reference = await placed("kit");
-    const ours = await placed("kit");
+    const reference = await placedPreset("kit");
+    const ours = await placedPreset("kit");
     const step = new SpringStep(ours.vrm.springBoneManager!);
     reference.vrm.springBoneManager!.update(1 / 60);
     step.update(1 / 60);

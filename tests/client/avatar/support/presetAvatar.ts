@@ -24,6 +24,16 @@ export async function presetBytes(id = "wren"): Promise<ArrayBuffer> {
   return file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer;
 }
 
+/** A generated preset under a root of its own, its world matrices and springs at rest: for stepping parts of it by hand. */
+export async function placedPreset(id = "wren"): Promise<{ vrm: VRM; root: Group }> {
+  const vrm = await parseVrm(await presetBytes(id));
+  const root = new Group();
+  root.add(vrm.scene);
+  root.updateMatrixWorld(true);
+  vrm.springBoneManager!.reset();
+  return { vrm, root };
+}
+
 export async function drivenPreset(id = "wren", seed = 1): Promise<DrivenPreset> {
   const vrm = await parseVrm(await presetBytes(id));
   const root = new Group();
