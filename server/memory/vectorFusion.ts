@@ -2,7 +2,8 @@ import type { Queryable } from "../storage";
 import type { QueryEmbedding } from "./embeddings";
 import { fuseRankings } from "./fuseRankings";
 import type { RecalledEpisode, RecallOptions } from "./recall";
-import { nearestMemories } from "./vectorCandidates";
+import { memoriesById } from "./recall/memoriesById";
+import { vectorCandidates } from "./vectorCandidates";
 
 /** How deep each ranking is read before fusing: a memory ranked 50th by one side may still win on both. */
 export const FUSION_DEPTH = 50;
@@ -10,7 +11,9 @@ export const FUSION_DEPTH = 50;
 /**
  * Hybrid recall's second half: fuses the full-text ranking (already fetched, best first) with
  * the vector ranking by reciprocal rank fusion and returns the best `k`, each scored by its fused
- * score. The vector side brings its memories' rows in the same statement (one round trip).
+ * score. The vector side ranks ids only (FUSION_DEPTH of them, with their exact distances); the
+ * rows of the winners the full-text side did not bring are then read in one statement, so a
+ * recall reads the rows of what it returns, not of everything it ranked.
  */
 export async function fuseWithVectors(
   db: Queryable,
@@ -18,8 +21,13 @@ export async function fuseWithVectors(
   query: QueryEmbedding,
   options: RecallOptions,
 ): Promise<RecalledEpisode[]> {
-  const nearest = await nearestMemories(db, query, { ...options, limit: Math.max(FUSION_DEPTH, options.k), index: options.embeddings?.vectorIndex });
+  const nearest = await vectorCandidates(db, query, { ...options, limit: Math.max(FUSION_DEPTH, options.k), index: options.embeddings?.vectorIndex });
   const fused = fuseRankings([fullText.map((m) => m.id), nearest.map((m) => m.id)]).slice(0, options.k);
-  const known = new Map([...nearest, ...fullText].map((m) => [m.id, m]));
-  return fused.map((f) => ({ ...known.get(f.id)!, score: f.score }));
+  const known = new Map(fullText.map((m) => [m.id, m]));
+  const read = await memoriesById(db, fused.filter((f) => !known.has(f.id)).map((f) => f.id), options);
+  // A winner gone between the ranking and the read (forgotten, made private) is left out.
+  return fused.flatMap((f) => {
+    const memory = known.get(f.id) ?? read.get(f.id);
+    return memory ? [{ ...memory, score: f.score }] : [];
+  });
 }

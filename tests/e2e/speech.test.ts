@@ -150,7 +150,7 @@ describe("companions' speech", () => {
     llm.enqueue(
       streamOf("Once upon a time there was a lighthouse. Its keeper loved the sea. Every night he lit the lamp. Ships came home safely. The end came slowly."),
       // The next reply waits: the silence after the stop is the companion's own.
-      streamOf("Alright, I will stop.", { firstTokenDelayMs: 3000 }),
+      streamOf("Alright, I will stop.", { firstTokenDelayMs: 6000 }),
     );
     const earlier = (await voiceOf(alice, aliceCompanion))!.utteranceId;
     await say(alice, "Tell me a story.");
@@ -188,19 +188,20 @@ describe("companions' speech", () => {
     );
     // The owner's new line cuts the reply short: the server stops its voice and tells the room.
     await say(alice, "Stop, please.");
+    // What the stop cut off is recorded when it happens, so a slow page cannot blur it with the next reply.
     const atStop = await alice.waitForFunction(
       ({ id, stops }) => {
         const v = window.__kindred!.voice.companions[id]!;
-        const sounded = v.started.filter((chunk) => chunk.utteranceId === v.utteranceId).length;
-        return v.stops > stops && { playing: v.playing, lastStop: v.lastStop, utteranceId: v.utteranceId, sounded };
+        const sounded = v.started.filter((chunk) => chunk.utteranceId === v.lastStoppedUtterance).length;
+        return v.stops > stops && { lastStop: v.lastStop, lastStoppedUtterance: v.lastStoppedUtterance, sounded };
       },
       { id: aliceCompanion, stops: before.stops },
       { timeout: 10_000, polling: 5 },
     ).catch(async (error: Error) => {
       throw new Error(`${error.message}; voice was ${JSON.stringify(before)}, now ${JSON.stringify(await voiceOf(alice, aliceCompanion))}`);
     });
-    const stopped = (await atStop.jsonValue()) as { playing: boolean; lastStop: string; utteranceId: number; sounded: number };
-    expect(stopped).toMatchObject({ playing: false, lastStop: "audio-stop", utteranceId: before.utteranceId });
+    const stopped = (await atStop.jsonValue()) as { lastStop: string; lastStoppedUtterance: number; sounded: number };
+    expect(stopped).toMatchObject({ lastStop: "audio-stop", lastStoppedUtterance: before.utteranceId });
     // Until the next reply: no sound, nothing playing, and the mouth closes with the sound.
     const quiet = await quietReadings;
     expect(quiet.length).toBeGreaterThan(0);

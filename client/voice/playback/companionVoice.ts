@@ -71,6 +71,7 @@ export class CompanionVoice {
       dropped: 0,
       stops: 0,
       lastStop: "",
+      lastStoppedUtterance: -1,
       playing: false,
       muted,
       utteranceId: -1,
@@ -174,6 +175,7 @@ export class CompanionVoice {
     if (this.queue.length > 0) {
       this.view.stops++;
       this.view.lastStop = reason;
+      this.view.lastStoppedUtterance = this.gate.utteranceId;
     }
     this.clear();
     this.driver?.stopSpeaking();

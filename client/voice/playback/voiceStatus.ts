@@ -27,6 +27,8 @@ export interface CompanionVoiceView {
   /** Times its speech was cut off while something was queued or sounding, and why the last time. */
   stops: number;
   lastStop: StopReason | "";
+  /** The utterance the last stop cut off; -1 before any. */
+  lastStoppedUtterance: number;
   playing: boolean;
   muted: boolean;
   /** The utterance being played (or last played); -1 before any. */

@@ -50,21 +50,11 @@ export function rarestTerms(terms: QueryTerms, reach: number): SearchedTerms {
  * common word). The owner gets weights from all memories; anyone else from the shared ones only,
  * so no private memory sways what they get (their own private words count as unseen: rare).
  * How many memories hold a word counts them all, seen or not: the index search reads them all.
- * Each word is one primary-key probe: the LIMIT keeps the planner from turning the look-up into
- * a join that reads every word row of the companion (2,900 of them at 10k memories, for each
- * question), which it chose without statistics (PGlite has no autovacuum to gather them).
+ * One call of `memory_query_terms` (migration 011), a primary-key probe per word.
  */
 export async function queryTerms(db: Queryable, query: string, scope: MemoryScope): Promise<QueryTerms> {
   const rows = await db.query<{ lexeme: string; query: string; memories: number; seen: number; total: number | null; seen_total: number | null }>(
-    `SELECT w.lexeme, quote_literal(w.lexeme)::tsquery::text AS query, coalesce(l.memories, 0) AS memories,
-            coalesce(CASE WHEN $4 THEN l.memories ELSE l.shared END, 0) AS seen, c.memories AS total,
-            CASE WHEN $4 THEN c.memories ELSE c.shared END AS seen_total
-     FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS w(lexeme)
-     LEFT JOIN LATERAL (
-       SELECT l.memories, l.shared FROM memory_lexemes l
-       WHERE l.companion_id = $2 AND l.owner_id = $3 AND l.lexeme = w.lexeme LIMIT 1
-     ) l ON true
-     LEFT JOIN memory_counts c ON c.companion_id = $2 AND c.owner_id = $3`,
+    "SELECT * FROM memory_query_terms($1, $2, $3, $4)",
     [query, scope.companionId, scope.ownerId, scope.speakerIsOwner],
   );
   const total = Number(rows[0]?.total ?? 0);

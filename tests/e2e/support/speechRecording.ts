@@ -19,7 +19,8 @@ const QUIET_MS = 1500;
 
 /**
  * Samples the companions `ids` every 20 ms from when the first of them starts speaking until
- * all have been quiet for a while, after `trigger` runs. One sample per frame.
+ * all have been quiet for a while, after `trigger` runs. One sample per frame; its `voice.level`
+ * is the loudest the voice was since the previous sample.
  */
 export async function recordSpeech(page: Page, ids: string[], trigger: () => Promise<void>): Promise<Record<string, SpeechSample[]>> {
   const recording = page.evaluate(
@@ -30,6 +31,9 @@ export async function recordSpeech(page: Page, ids: string[], trigger: () => Pro
         let began = false;
         let quietSince = performance.now();
         let lastFrame = -1;
+        // The loudest each voice was since the last sample: a busy page renders seldom, and one
+        // 10 ms reading per frame can land in a pause between words.
+        const loudest: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
         const giveUp = setTimeout(() => {
           clearInterval(timer);
           reject(new Error(`no speech from ${ids.join(", ")} within 60 s`));
@@ -45,11 +49,14 @@ export async function recordSpeech(page: Page, ids: string[], trigger: () => Pro
             resolve(samples);
             return;
           }
+          for (const id of speaking) loudest[id] = Math.max(loudest[id]!, k.voice.companions[id]!.level);
           if (k.frame.count === lastFrame) return;
           lastFrame = k.frame.count;
           const ears = { left: k.voice.ears.left, right: k.voice.ears.right };
           for (const id of speaking) {
-            const { started: _started, ...voice } = JSON.parse(JSON.stringify(k.voice.companions[id])) as CompanionVoiceView;
+            const { started: _started, level, ...view } = JSON.parse(JSON.stringify(k.voice.companions[id])) as CompanionVoiceView;
+            const voice = { ...view, level: Math.max(level, loudest[id]!) };
+            loudest[id] = 0;
             const c = k.companions[id]!;
             const mouth = Object.fromEntries(mouthNames.map((v) => [v, c.expressions[v] ?? 0])) as Record<Viseme, number>;
             samples[id]!.push({ frame: k.frame.count, voice: voice as SpeechSample["voice"], mouth, head: { ...c.head }, ears });
