@@ -123,7 +123,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       estimateTokens,
       embeddings: memoryEmbeddings,
     });
-    memory.onForgotten((event) => memoryEmbeddings.vectorIndex?.forgotten(event.companionId));
     const terminal = process.stderr.isTTY ? process.stderr : null;
     // Each engine synthesises in its own worker; `auto` speaks formant at once while Kokoro downloads.
     const selectedTts = speechEngine ? undefined : await selectTtsEngine(config, { log: logger.child({ module: "tts" }), terminal });

@@ -29,7 +29,7 @@ export interface CompanionMemoryOptions {
   recallBudgetTokens: number;
   /** The prompt's token estimate, so memory's budget is counted the same way. */
   estimateTokens: (text: string) => number;
-  embeddings?: Pick<MemoryEmbeddings, "embedQuery" | "notify"> | undefined;
+  embeddings?: Pick<MemoryEmbeddings, "embedQuery" | "notify" | "vectorIndex"> | undefined;
   clock?: () => Date;
 }
 
@@ -70,6 +70,8 @@ export function createCompanionMemory(options: CompanionMemoryOptions): Companio
     },
     log,
   );
+  // A companion's native vector index holds vectors of memories just deleted: it compares itself with the database.
+  onForgotten((event) => embeddings?.vectorIndex?.forgotten(event.companionId));
 
   const idle = async () => {
     // Model work queues writes and writes may queue model work: wait until both stay empty.

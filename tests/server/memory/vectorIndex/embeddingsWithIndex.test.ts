@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMemoryEmbeddings, recall, recordEpisode } from "../../../../server/memory";
+import { estimateTokens } from "../../../../server/companion";
+import { createLogger } from "../../../../server/logging";
+import { createCompanionMemory, createMemoryEmbeddings, createOwnerLedger, recall, recordEpisode } from "../../../../server/memory";
 import type { EmbeddingModelRef } from "../../../../server/memory/embeddings";
 import { indexPaths } from "../../../../server/memory/vectorIndex";
 import type { Database } from "../../../../server/storage";
@@ -51,5 +53,31 @@ describe("memory embeddings with the native vector index", () => {
     // The memory indexed since the build is written on close: the next start loads it as it is.
     const files = indexPaths(indexDir, { modelId: modelRef!.id, dimensions: modelRef!.dimensions, companionId: scope.companionId });
     expect(existsSync(files.graph) && existsSync(files.keys) && existsSync(files.meta)).toBe(true);
+  });
+
+  it("takes a memory the owner deleted out of the companion's index", async () => {
+    const scope = await addOwner(db);
+    const embeddings = createMemoryEmbeddings({ db, model: modelDir, dataDir: temp.path, logger: capturingLogger().logger, vectorIndexDir: indexDir });
+    const memory = createCompanionMemory({ db, log: createLogger("silent"), model: undefined, useModel: false, reflectEveryLines: 50, recallBudgetTokens: 600, estimateTokens, embeddings });
+    const ledger = createOwnerLedger({ db, forgetting: memory.forgetting });
+    const seqOf = async (id: string) => Number((await db.query<{ seq: string }>("SELECT seq FROM memories WHERE id = $1", [id]))[0]!.seq);
+    try {
+      const kept = await recordEpisode(db, { ...scope, text: "We walked to the harbour", speaker: "Alice" });
+      const deleted = await recordEpisode(db, { ...scope, text: "My code word is Zephyrine", speaker: "Alice" });
+      await embeddings.notify();
+      const { ref } = (await embeddings.load())!;
+      await embeddings.vectorIndex!.ready(ref, scope.companionId);
+      const [keptSeq, deletedSeq] = [await seqOf(kept.id), await seqOf(deleted.id)];
+      expect(embeddings.vectorIndex!.opened(ref, scope.companionId)!.has(deletedSeq)).toBe(true);
+
+      await ledger.deleteMemory(scope, deleted.id);
+      await embeddings.vectorIndex!.ready(ref, scope.companionId);
+      const index = embeddings.vectorIndex!.opened(ref, scope.companionId)!;
+      expect(index.has(deletedSeq)).toBe(false);
+      expect(index.has(keptSeq)).toBe(true);
+    } finally {
+      await memory.close();
+      await embeddings.close();
+    }
   });
 });
