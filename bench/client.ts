@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- client [--players 10] [--seconds 60] [--world plaza] [--seed 1] [--viewport 960x540] [--xr] [--profile file.cpuprofile] [--heap-profile file.heapprofile]`
+ * `npm run bench -- client [--players 10] [--seconds 60] [--world plaza] [--seed 1] [--viewport 960x540] [--xr] [--profile file.cpuprofile] [--heap-profile file.heapprofile] [--trace file.json] [--chromium-args "--flag …"]`
  *
  * The real server in its own process, headless Chromium (one page: the person whose frames are
  * measured) and players − 1 SDK bots, each with its companion, strolling a layout drawn from
@@ -12,6 +12,8 @@
  * `--profile` records a CPU profile of the page over the measured seconds (DevTools format; the
  * sampling itself slows the page a little) and prints its top self-time functions to stderr;
  * `--heap-profile` samples where the page allocates over the measured seconds, garbage included.
+ * A Chrome trace over the measured seconds gives each frame's main-thread CPU time beside its
+ * wall time (`--trace` keeps it in a file); `--chromium-args` adds browser flags for experiments.
  */
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -29,6 +31,8 @@ import { percentile } from "./support/processStats";
 import { startServerProcess } from "./support/serverProcess";
 import { startWalkingBots, type WalkingBots } from "./support/walkingBots";
 import { worstFrames } from "./support/worstFrames";
+import { frameThreadTimes, tracedFrameAt } from "./support/frameThreadTime";
+import { markFramesInTrace, startPageTrace } from "./support/pageTrace";
 
 /**
  * The page's size. Under SwiftShader the client already renders at half resolution
@@ -68,6 +72,8 @@ export async function main(argv: string[]) {
       xr: { type: "boolean", default: false },
       profile: { type: "string" },
       "heap-profile": { type: "string" },
+      trace: { type: "string" },
+      "chromium-args": { type: "string", default: "" },
     },
   });
   const players = Number(values.players);
@@ -76,6 +82,8 @@ export async function main(argv: string[]) {
   const xr = values.xr === true;
   const profileFile = values.profile;
   const heapProfileFile = values["heap-profile"];
+  const traceFile = values.trace;
+  const extraChromiumArgs = String(values["chromium-args"]).split(/\s+/).filter(Boolean);
   const seed = Number(values.seed);
   if (!Number.isInteger(players) || players < 1 || !(seconds > 0)) throw new Error("--players must be a whole number ≥ 1 and --seconds positive");
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
@@ -93,9 +101,10 @@ export async function main(argv: string[]) {
   try {
     process.stderr.write(`joining ${players - 1} strolling bots to ${server.url} …\n`);
     bots = await startWalkingBots(server.url, world, players - 1, seed);
-    browser = await launchChromium(CHROMIUM_ARGS);
+    browser = await launchChromium([...CHROMIUM_ARGS, ...extraChromiumArgs]);
     const page = await (await browser.newContext({ viewport })).newPage();
     await installPageInstruments(page);
+    await markFramesInTrace(page);
     if (xr) await installEmulatedHeadset(page);
     process.stderr.write("the measured person joins in Chromium …\n");
     await page.goto(`${server.url}/?world=${world}`);
@@ -107,6 +116,8 @@ export async function main(argv: string[]) {
 
     bots.walk();
     await waitForShaders(page);
+    // Started before the warm-up, so every measured frame lies inside the trace and none pays for its start.
+    const trace = await startPageTrace(browser, page);
     await page.waitForTimeout(WARM_UP_MS);
     const programsBefore = await page.evaluate(() => window.__kindred!.frame.programs);
     let since = (await readFrameSamples(page, { frames: 0, companionUpdates: 0 })).next;
@@ -134,6 +145,8 @@ export async function main(argv: string[]) {
     }
     const wallSeconds = (performance.now() - started) / 1000;
     process.stderr.write("\n");
+    const traced = frameThreadTimes(await trace.stop(traceFile));
+    if (traceFile) process.stderr.write(`Chrome trace written to ${traceFile}\n`);
     if (profile && profileFile) {
       const top = await profile.stop(profileFile);
       process.stderr.write(`CPU profile written to ${profileFile}; top self time:\n${formatSelfTime(top)}\n`);
@@ -152,6 +165,7 @@ export async function main(argv: string[]) {
     }));
     const jsMs = frames.map((f) => f.jsMs);
     const avatarMs = frames.map((f) => f.avatarMs);
+    const cpuMs = frames.flatMap((f) => tracedFrameAt(traced, f.startedAt)?.cpuMs ?? []);
     const commitsByRenderer: Record<string, number> = {};
     for (const commit of between.commits) commitsByRenderer[commit.renderer] = (commitsByRenderer[commit.renderer] ?? 0) + 1;
     const perSecond = (n: number) => Math.round((n / wallSeconds) * 10) / 10;
@@ -166,6 +180,7 @@ export async function main(argv: string[]) {
       frames: frames.length,
       fps: Math.round((frames.length / wallSeconds) * 10) / 10,
       jsFrameMs: { p50: percentile(jsMs, 50), p95: percentile(jsMs, 95) },
+      jsFrameCpuMs: { p50: percentile(cpuMs, 50), p95: percentile(cpuMs, 95), framesTraced: cpuMs.length },
       avatarUpdateMsPerFrame: { p50: percentile(avatarMs, 50), p95: percentile(avatarMs, 95) },
       companionAvatarUpdateMs: { p50: percentile(companionUpdateMs, 50), p95: percentile(companionUpdateMs, 95) },
       stageMs: Object.fromEntries(
@@ -181,7 +196,7 @@ export async function main(argv: string[]) {
         messagesPerSecond: perSecond(between.messages.length),
         messageMsPerSecond: perSecond(between.messages.reduce((sum, m) => sum + m.ms, 0)),
       },
-      worstFrames: worstFrames(frames, between, WORST_FRAMES),
+      worstFrames: worstFrames(frames, between, WORST_FRAMES, traced),
       samplesLost: lost,
       lastFrameDrawn: { drawCalls: scene.drawCalls, triangles: scene.triangles },
       botMovesRefused: bots.refusedMoves(),

@@ -1,4 +1,5 @@
 import type { FrameSample } from "./frameRecord";
+import { tracedFrameAt, type FrameThreadTime } from "./frameThreadTime";
 import type { BetweenFrames } from "./pageInstruments";
 
 /** A slow frame taken apart: what its JS time was made of, and what ran on the page's thread just before it. */
@@ -12,12 +13,21 @@ export interface WorstFrame {
   gcFreedKb: number | null;
   /** Since the previous frame began: React commits (by renderer) and WebSocket messages handled, with their handlers' time. */
   before: { reactCommits: Record<string, number>; messages: number; messageMs: number };
+  /**
+   * The same frame in Chrome's trace (null: not traced): wall and main-thread CPU time of its JS
+   * (ms), the difference (the thread was not running: preempted or waiting), and the other
+   * threads that ran most meanwhile (CPU ms).
+   */
+  thread: { wallMs: number; cpuMs: number; notRunningMs: number; busiestOtherThreads: Record<string, number> } | null;
 }
+
+/** How many of the other threads that ran during a slow frame are named. */
+const OTHER_THREADS_NAMED = 3;
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** The `count` frames with the most JS time, slowest first; `frames` in the order they ran. */
-export function worstFrames(frames: readonly FrameSample[], between: BetweenFrames, count = 5): WorstFrame[] {
+export function worstFrames(frames: readonly FrameSample[], between: BetweenFrames, count = 5, traced: readonly FrameThreadTime[] = []): WorstFrame[] {
   const order = frames.map((_, i) => i).sort((a, b) => frames[b]!.jsMs - frames[a]!.jsMs);
   return order.slice(0, count).map((i) => {
     const frame = frames[i]!;
@@ -45,6 +55,20 @@ export function worstFrames(frames: readonly FrameSample[], between: BetweenFram
       slowestAvatarMs: round(frame.slowestAvatarMs),
       gcFreedKb: frame.heapDropKb === null ? null : Math.round(frame.heapDropKb),
       before: { reactCommits, messages, messageMs: round(messageMs) },
+      thread: threadTime(tracedFrameAt(traced, frame.startedAt)),
     };
   });
+}
+
+function threadTime(traced: FrameThreadTime | undefined): WorstFrame["thread"] {
+  if (!traced) return null;
+  const busiest = Object.entries(traced.otherThreadsCpuMs)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, OTHER_THREADS_NAMED);
+  return {
+    wallMs: round(traced.wallMs),
+    cpuMs: round(traced.cpuMs),
+    notRunningMs: round(traced.wallMs - traced.cpuMs),
+    busiestOtherThreads: Object.fromEntries(busiest.map(([name, ms]) => [name, round(ms)])),
+  };
 }

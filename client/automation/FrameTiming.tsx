@@ -3,7 +3,7 @@ import type { AvatarDriver } from "../avatar";
 import { companionTracks, type CompanionTrack } from "../companions";
 import { FRAME_ORDER } from "../frame/order";
 import { liveAvatarDrivers } from "../people";
-import { FRAME_STAGES, FrameLedger } from "./frameLedger";
+import { FRAME_STAGES, FRAME_TRACE_MARKS, FrameLedger } from "./frameLedger";
 import { kindred } from "./kindredHandle";
 
 /**
@@ -14,6 +14,15 @@ import { kindred } from "./kindredHandle";
 const STAGE_END_PRIORITIES = [-100, -10, (FRAME_ORDER.simulate + FRAME_ORDER.camera) / 2, (FRAME_ORDER.camera + FRAME_ORDER.draw) / 2, (FRAME_ORDER.draw + FRAME_ORDER.afterAvatars) / 2, (FRAME_ORDER.afterAvatars + FRAME_ORDER.labels) / 2];
 
 const ledger = new FrameLedger();
+
+declare global {
+  interface Window {
+    /** Set before the page loads by a tool that records a Chrome trace (the client bench). */
+    __kindredMarkFrames?: boolean;
+  }
+}
+
+const markFrames = typeof window !== "undefined" && window.__kindredMarkFrames === true;
 
 /** The JS heap in use (Chromium's performance.memory; precise only with --enable-precise-memory-info), NaN elsewhere. */
 function heapBytes(): number {
@@ -49,11 +58,13 @@ export function FrameTiming() {
   useFrame(() => {
     // Read before the clock starts: with precise heap figures the read itself takes a while.
     const heap = heapBytes();
+    if (markFrames) console.timeStamp(FRAME_TRACE_MARKS.begin);
     ledger.begin(performance.now(), heap);
   }, FRAME_ORDER.clockStart);
 
   useFrame(({ gl, scene, camera }) => {
     const now = performance.now();
+    if (markFrames) console.timeStamp(FRAME_TRACE_MARKS.end);
     companionTracks.forEach(noteCompanion);
     liveAvatarDrivers.forEach(addDriver);
     const jsMs = ledger.write(kindred.frames, now, heapBytes());

@@ -21,6 +21,14 @@ export interface RollingRecord {
 export const FRAME_STAGES = ["xrInput", "pointers", "simulate", "camera", "draw", "afterAvatars", "labels"] as const;
 export type FrameStage = (typeof FRAME_STAGES)[number];
 
+/**
+ * Chrome trace marks (console.timeStamp) at a frame's start and at the end of its measured JS,
+ * written only when a tool set `window.__kindredMarkFrames` before the page loaded: each mark
+ * carries the main thread's CPU clock next to the wall clock, so a trace tells how much of a
+ * frame's JS time the thread actually ran.
+ */
+export const FRAME_TRACE_MARKS = { begin: "kindred-frame-begin", end: "kindred-frame-end" } as const;
+
 /** What frame timing reads of an avatar driver. */
 export interface TimedUpdate {
   readonly lastUpdateMs: number;

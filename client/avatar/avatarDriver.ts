@@ -232,8 +232,14 @@ export class AvatarDriver {
     const started = performance.now();
     this.updateStartedAt = started;
     const dt = Math.min(Math.max(delta, 0), MAX_DELTA_S);
-    root.position.set(pose.x, pose.y, pose.z);
-    root.rotation.set(0, pose.yaw, 0);
+    // Fields written directly (numbers handed to calls the optimiser does not inline are boxed on
+    // the heap), the turn only when it changed (each Euler write recomputes the quaternion).
+    const position = root.position;
+    position.x = pose.x;
+    position.y = pose.y;
+    position.z = pose.z;
+    const turn = root.rotation;
+    if (turn.y !== pose.yaw || turn.x !== 0 || turn.z !== 0) turn.set(0, pose.yaw, 0);
     const detail = avatarDetail(this.distance, this.inView);
     this.draw.apply(detail);
     if (detail.interval !== this.lastInterval) {
@@ -249,10 +255,14 @@ export class AvatarDriver {
     this.pendingDelta = 0;
     this.rateLead = 0;
     if (Number.isNaN(this.lastYaw)) rig.headWorldPosition(this.headPosition);
-    const teleported = this.lastPosition.distanceTo(root.position) > TELEPORT_M;
+    const last = this.lastPosition;
+    const dx = position.x - last.x;
+    const dy = position.y - last.y;
+    const dz = position.z - last.z;
+    const teleported = dx * dx + dy * dy + dz * dz > TELEPORT_M * TELEPORT_M;
     const restartSprings = detail.springs && (this.springsStale || teleported);
     this.springsStale = !detail.springs;
-    this.lastPosition.copy(root.position);
+    last.copy(position);
 
     const yawRate = Number.isNaN(this.lastYaw) || step <= 0 ? 0 : angleDelta(this.lastYaw, pose.yaw) / step;
     this.lastYaw = pose.yaw;

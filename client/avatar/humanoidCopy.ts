@@ -19,6 +19,7 @@ interface CopiedBone {
 }
 
 const rotation = new Quaternion();
+const copies = new WeakMap<VRM, HumanoidCopy>();
 
 /** Stands in for Object3D.updateMatrixWorld on the normalised rig's root: the scene pass skips that tree. */
 function leaveToCallers(): void {}
@@ -42,6 +43,19 @@ const position = new Vector3();
  * of the nodes an avatar has.
  */
 export class HumanoidCopy {
+  /**
+   * The copy for `vrm`, made on first use: the driver's update and any layer that poses the
+   * body further (a headset's head and hands) share one, so each knows what the other copied.
+   */
+  static of(vrm: VRM): HumanoidCopy {
+    let copy = copies.get(vrm);
+    if (!copy) {
+      copy = new HumanoidCopy(vrm);
+      copies.set(vrm, copy);
+    }
+    return copy;
+  }
+
   private readonly bones: CopiedBone[] = [];
   private readonly hipsRaw: Object3D | null = null;
   private readonly hipsNormalized: Object3D | null = null;
@@ -105,4 +119,13 @@ export class HumanoidCopy {
     raw.copy(position.copy(p).applyMatrix4(this.hipsSpace));
     this.lastRawHips.copy(raw);
   }
+}
+
+/**
+ * `vrm.humanoid.update()` for layers that pose a driven body's normalised bones further after
+ * its driver's update (a tracked head and hands): the same raw pose, copying only the bones
+ * that changed since the driver's copy.
+ */
+export function copyHumanoidPose(vrm: VRM): void {
+  HumanoidCopy.of(vrm).update();
 }

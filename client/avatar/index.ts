@@ -24,6 +24,7 @@
  */
 export { VrmAvatar, type VrmAvatarProps } from "./VrmAvatar";
 export { AvatarDriver, createAvatarDriver, type AvatarPose } from "./avatarDriver";
+export { copyHumanoidPose } from "./humanoidCopy";
 export type { Vec3Like } from "./motion/gesturePlayer";
 export { VISEMES, type Viseme, type VisemeCue, type AudioClock } from "./lipSync/visemes";
 export { textToVisemeTimeline } from "./lipSync/textTimeline";

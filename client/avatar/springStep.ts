@@ -16,9 +16,10 @@ interface SortedManager {
  * world matrices brought up to date as the manager does: first the nodes the joints read
  * ({@link pruneSpringAncestors}), then after each joint the nodes under it down to the next
  * joints, from a list made once (the manager walks them with a closure per node each step).
- * Loading, `reset()` and `setInitState()` stay three-vrm's. Joints added or removed later
- * make it rebuild its lists on the next step; a three-vrm that keeps no such lists gets its
- * manager's own update.
+ * Loading and `setInitState()` stay three-vrm's, and so does the joints' reset ({@link reset}
+ * only brings the matrices it reads up to date first). Joints added or removed later make it
+ * rebuild its lists on the next step; a three-vrm that keeps no such lists gets its manager's
+ * own update.
  */
 export class SpringStep {
   private readonly sorted: SortedManager | null;
@@ -42,16 +43,40 @@ export class SpringStep {
       this.manager.update(delta);
       return;
     }
+    stepDelta[0] = delta;
+    this.eachJoint(sorted, stepJoint);
+  }
+
+  /**
+   * `VRMSpringBoneManager.reset()` (hair and cloth back at rest, in the current pose) after
+   * bringing up to date the world matrices it and the next step read, as a step does: the
+   * manager's own reset expects the caller to have updated the whole model's (hundreds of nodes).
+   */
+  reset(): void {
+    const sorted = this.sorted;
+    if (!sorted) {
+      // Without the manager's lists: the whole model, from its topmost node.
+      let top = this.manager.joints.values().next().value?.bone ?? null;
+      while (top?.parent) top = top.parent;
+      top?.updateWorldMatrix(false, true);
+      this.manager.reset();
+      return;
+    }
+    this.eachJoint(sorted, leaveJoint);
+    this.manager.reset();
+  }
+
+  /** The manager's walk: the joints' ancestors, then each joint in order, then what hangs below it. */
+  private eachJoint(sorted: SortedManager, visit: (joint: JointInternals) => void): void {
     if (sorted._isSortedJointsDirty || sorted._sortedJoints !== this.sortedJoints) this.rebuild(sorted);
     const ancestors = this.ancestors;
     for (let i = 0; i < ancestors.length; i++) ancestors[i]!.updateWorldMatrix(i === 0, false);
-    stepDelta[0] = delta;
     const joints = this.joints;
     for (let i = 0; i < joints.length; i++) {
       const joint = joints[i]!;
       joint.bone.updateMatrix();
       joint.bone.updateWorldMatrix(false, false);
-      stepJoint(joint);
+      visit(joint);
       const below = this.below[i]!;
       for (let j = 0; j < below.length; j++) below[j]!.updateWorldMatrix(false, false);
     }
@@ -71,6 +96,8 @@ export class SpringStep {
     });
   }
 }
+
+function leaveJoint(): void {}
 
 /** The manager's walk after a joint: every descendant, depth first, not entering other joints' bones. */
 function collectUntilJoint(node: Object3D, jointBones: ReadonlySet<Object3D>, into: Object3D[]): void {

@@ -58,7 +58,7 @@ export class VrmUpdater {
   constructor(private readonly vrm: VRM) {
     this.all = (vrm.materials ?? []).filter(isUpdatable);
     this.animated = this.all.filter(scrollsUv);
-    this.humanoid = new HumanoidCopy(vrm);
+    this.humanoid = HumanoidCopy.of(vrm);
     this.expressions = vrm.expressionManager?.expressions ?? [];
     this.appliedWeights = new Float64Array(this.expressions.length).fill(Number.NaN);
     this.morphs = vrm.expressionManager ? MorphExpressionApplier.forManager(vrm.expressionManager) : null;
@@ -84,9 +84,7 @@ export class VrmUpdater {
     const springs = detail.springs ? vrm.springBoneManager : undefined;
     if (springs) {
       if (restartSprings) {
-        // reset() reads the joints' parents' world matrices: bring the posed skeleton's up to date first.
-        vrm.scene.updateWorldMatrix(true, true);
-        springs.reset();
+        this.springStep!.reset();
         this.springDelta = 0;
       }
       this.springDelta = Math.min(this.springDelta + delta, MAX_SPRING_STEP_S);

@@ -1,6 +1,7 @@
 import { Quaternion, Vector3, type Object3D } from "three";
 import type { VRM } from "@pixiv/three-vrm";
 import type { XrPoseState } from "../../shared/state";
+import { copyHumanoidPose } from "../avatar";
 import { BodyFacing, wrapAngle } from "./bodyFacing";
 import { BodyScale } from "./bodyScale";
 import { chooseStance, measureBody, type BodyMeasure, type Stance } from "./bodyStance";
@@ -88,6 +89,11 @@ export function trackedBodyScale(body: TrackedBodyPose): number {
   return trackedBodies.get(body)?.scale.scale ?? 1;
 }
 
+/** The wearer's standing eye height is known (calibrated in the headset): their body grows for it without waiting to see them stand. */
+export function calibrateTrackedBody(body: TrackedBodyPose, standingEyeHeight: number): void {
+  trackedBodyOf(body).scale.calibrate(standingEyeHeight);
+}
+
 /** Bodies worn in this browser's headset now (one's own, seen from inside). */
 const worn = new WeakSet<TrackedBodyPose>();
 
@@ -165,7 +171,8 @@ export function applyTrackedPose(vrm: VRM, body: TrackedBodyPose, xr: TrackedPos
   forward.set(Math.sin(body.yaw), 0, Math.cos(body.yaw));
   if (xr.leftTracked) reach(vrm, "left", body, xr.leftX, xr.leftY, xr.leftZ);
   if (xr.rightTracked) reach(vrm, "right", body, xr.rightX, xr.rightY, xr.rightZ);
-  humanoid.update();
+  // Only the bones changed since the avatar's own update copied its pose (three-vrm's update copies all 55).
+  copyHumanoidPose(vrm);
   return stance;
 }
 

@@ -6,17 +6,20 @@ import { ClientMessage, type MoveMessage } from "../../shared/protocol";
 import type { Walkable } from "../../shared/world";
 import { FRAME_ORDER } from "../frame/order";
 import { useConnection } from "../net";
-import { jumpTrackedBody } from "../people";
-import { cameraRig, createIntent, localPlayer, MoveSchedule, stepMovement, writeLocalPose } from "../player";
+import { bodyMeasureOf, calibrateTrackedBody, jumpTrackedBody } from "../people";
+import { cameraRig, createIntent, localAvatarDriver, localPlayer, MoveSchedule, stepMovement, writeLocalPose } from "../player";
 import { useWorld } from "../world";
 import { ComfortVignette, type Comfort } from "./ComfortVignette";
 import { followHead } from "./headFollow";
 import { HeadsetBody } from "./HeadsetBody";
+import { useHeightSetting } from "./heightSetting";
 import { nextReported, XR_MOVE_SEND_HZ } from "./networkPose";
 import { placeHead, trackedToWorld, trackedYaw, turnAboutHead, type XrOrigin } from "./rig";
 import { SnapTurn } from "./snapTurn";
 import { createArc, teleportRefusal, traceArc, type Arc } from "./teleportArc";
 import { TeleportArcView } from "./TeleportArcView";
+import { ViewHeightProbe } from "./ViewHeightProbe";
+import { ViewHeight } from "./viewHeight";
 import { createControllerInput, readController, stickIntent } from "./thumbsticks";
 import { XrPoseReporter } from "./xrPoseReporter";
 import { xrStatus } from "./xrStatus";
@@ -38,7 +41,9 @@ const hand = { x: 0, z: 0 };
  * the head pose goes to the room at XR_MOVE_SEND_HZ, head and hands at XR_POSE_SEND_HZ; a
  * teleport or snap turn goes at once as one flagged jump, so others see it happen in one step,
  * and one's own body turns with a snap turn at once (it is the person turning, not their head).
- * `children` move with the tracked space (the panel). Mounted only while a session runs.
+ * Seated, or taller than the avatar can grow, the tracked space is raised or lowered (ViewHeight)
+ * so the eyes are the avatar's, as seen and as sent. `children` move with the tracked space (the
+ * panel). Mounted only while a session runs.
  */
 export function XrPlayer({ children }: { children?: ReactNode }) {
   const room = useConnection((s) => s.room);
@@ -67,6 +72,7 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
       teleported: false,
       snapped: false,
       reporter: new XrPoseReporter(),
+      viewHeight: new ViewHeight(),
       last: { yaw: 0, pitch: 0 },
     }),
     [],
@@ -102,7 +108,15 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
       state.sent.z = localPlayer.z;
       state.schedule.reset();
     }
-    origin.y = localPlayer.y;
+    // Seated, or taller than the avatar can grow: the view (and the tracked space with it) is moved up or down.
+    const setting = useHeightSetting.getState();
+    const model = localAvatarDriver.model;
+    const avatarEyeY = (model && bodyMeasureOf(model)?.eyeY) || 0;
+    origin.y = localPlayer.y + state.viewHeight.update(tracked.y, setting, avatarEyeY, delta);
+    if (setting.mode === "standing" && setting.standingEyeHeight !== null) calibrateTrackedBody(localPlayer, setting.standingEyeHeight);
+    xrStatus.height.viewOffset = state.viewHeight.offset;
+    xrStatus.height.avatarEyeY = avatarEyeY;
+    xrStatus.height.trackedEyeY = tracked.y;
 
     // The body follows the real head; where a wall stops it, the view is pushed back with it.
     const startX = localPlayer.x;
@@ -203,6 +217,7 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
       </XROrigin>
       <TeleportArcView arc={state.arc} />
       <HeadsetBody tracked={state.reporter.tracked} />
+      <ViewHeightProbe />
     </>
   );
 }
@@ -231,7 +246,7 @@ function aimTeleport(
     const c = Math.cos(origin.yaw);
     const s = Math.sin(origin.yaw);
     trackedToWorld(origin, p.x, p.z, hand);
-    traceArc(hand.x, origin.y + p.y, hand.z, ray.x * c + ray.z * s, ray.y, -ray.x * s + ray.z * c, origin.y, arc);
+    traceArc(hand.x, origin.y + p.y, hand.z, ray.x * c + ray.z * s, ray.y, -ray.x * s + ray.z * c, localPlayer.y, arc);
     if (!arc.landed) {
       teleport.refusal = "the arc does not reach the ground";
       return;

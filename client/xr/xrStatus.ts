@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from "react";
 import type { StanceKind } from "../people";
+import type { HeightMode } from "./heightStorage";
 import { xrStore } from "./xrStore";
 
 export type XrMode = "vr" | "ar" | "";
@@ -24,7 +25,7 @@ export interface XrStatus {
     height: number;
     muted: string[];
     doNotDisturb: { wanted: boolean; on: boolean };
-    targets: Record<"mute" | "doNotDisturb", { x: number; y: number; z: number }>;
+    targets: Record<PanelTarget, { x: number; y: number; z: number }>;
     pointed: number;
   };
   /** The push-to-talk controller button (left X) is held. */
@@ -39,7 +40,26 @@ export interface XrStatus {
    * holds itself ("" outside a session).
    */
   ownBody: { firstPerson: boolean; drawn: string[]; hidden: string[]; stance: StanceKind | "" };
+  /**
+   * The view's height: seated or standing, the calibrated eye heights (null: none), how far the
+   * view is moved from the real eyes (m), the avatar's own eye height (0 until loaded), the
+   * headset's real height above the floor (what a calibration records), the rendered camera's
+   * eye height above the feet, and why the last calibration was refused.
+   */
+  height: {
+    mode: HeightMode;
+    standingEyeHeight: number | null;
+    seatedEyeHeight: number | null;
+    viewOffset: number;
+    avatarEyeY: number;
+    trackedEyeY: number;
+    eyeY: number;
+    refusal: string;
+  };
 }
+
+/** The panel's buttons whose places the automation handle keeps. */
+export type PanelTarget = "mute" | "doNotDisturb" | "heightMode" | "calibrateHeight" | "resetHeight";
 
 /** What the headset is doing, for the automation handle. Updated in place, never replaced. */
 export const xrStatus: XrStatus = {
@@ -53,13 +73,20 @@ export const xrStatus: XrStatus = {
     height: 0,
     muted: [],
     doNotDisturb: { wanted: false, on: false },
-    targets: { mute: { x: 0, y: 0, z: 0 }, doNotDisturb: { x: 0, y: 0, z: 0 } },
+    targets: {
+      mute: { x: 0, y: 0, z: 0 },
+      doNotDisturb: { x: 0, y: 0, z: 0 },
+      heightMode: { x: 0, y: 0, z: 0 },
+      calibrateHeight: { x: 0, y: 0, z: 0 },
+      resetHeight: { x: 0, y: 0, z: 0 },
+    },
     pointed: 0,
   },
   pushToTalkHeld: false,
   backdropHidden: false,
   shadowsOff: false,
   ownBody: { firstPerson: false, drawn: [], hidden: [], stance: "" },
+  height: { mode: "standing", standingEyeHeight: null, seatedEyeHeight: null, viewOffset: 0, avatarEyeY: 0, trackedEyeY: 0, eyeY: 0, refusal: "" },
 };
 
 function modeOf(mode: XRSessionMode | null): XrMode {

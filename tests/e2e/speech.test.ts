@@ -12,6 +12,8 @@ import { aimCameraSoThat, recordSpeech } from "./support/speechRecording";
 
 const MOUTH: Viseme[] = ["aa", "ih", "ou", "ee", "oh"];
 const VIEWPORT = { width: 800, height: 600 };
+/** How far behind the timeline the mouth may be: it eases into each shape (MOUTH_TAU 40 ms in client/avatar/lipSync/mouth.ts). */
+const MOUTH_LAG_S = 0.06;
 
 /** The mouth shape a timeline asks for at `t` s into its chunk, as the avatar's own timeline player computes it. */
 function shapeAt(cues: VisemeCue[], t: number): VisemeWeights {
@@ -116,35 +118,43 @@ describe("companions' speech", () => {
     let closed = 0;
     let closedAgree = 0;
     const chunksSeen = new Set<string>();
+    const shapesShown = new Set<Viseme>();
     // Software rendering draws a few frames a second: a loaded machine may need more than one
-    // reply to catch enough moments inside held shapes.
-    for (let attempt = 0; attempt < 3 && open < 4; attempt++) {
+    // reply to catch enough moments inside open shapes.
+    for (let attempt = 0; attempt < 5 && (open < 6 || shapesShown.size < 3); attempt++) {
       llm.enqueue(streamOf(reply));
       const { [aliceCompanion]: samples } = await recordSpeech(alice, [aliceCompanion], () => say(alice, `Thirsty? (${attempt})`));
       frames += samples!.length;
       for (const { voice, mouth } of samples!) {
         const t = voice.clock - voice.timelineStart;
-        // The mouth needs a moment to ease into a shape: judge only shapes held for the last 60 ms of this chunk.
-        if (voice.timelineSeq < 0 || t < 0.06) continue;
+        if (voice.timelineSeq < 0 || t < MOUTH_LAG_S) continue;
         chunksSeen.add(`${attempt}:${voice.timelineSeq}`);
         const now = shapeAt(voice.timeline, t);
-        const before = shapeAt(voice.timeline, t - 0.06);
+        const before = shapeAt(voice.timeline, t - MOUTH_LAG_S);
         const shape = widest(now);
-        if (now[shape] >= 0.5 && widest(before) === shape && before[shape] >= 0.5) {
+        const earlier = widest(before);
+        if (now[shape] >= 0.5) {
+          // The mouth eases into a shape: within its lag it may still show the one before.
+          const shown = widest(mouth);
           open++;
-          if (widest(mouth) === shape) openAgree++;
-        } else if (now[shape] === 0 && before[widest(before)] === 0) {
+          if (mouth[shown] > 0.2 && (shown === shape || (shown === earlier && before[earlier] >= 0.5))) {
+            openAgree++;
+            shapesShown.add(shown);
+          }
+        } else if (now[shape] === 0 && before[earlier] === 0) {
           closed++;
           if (mouth[widest(mouth)] < 0.25) closedAgree++;
         }
       }
     }
-    const counts = JSON.stringify({ frames, open, openAgree, closed, closedAgree });
+    const counts = JSON.stringify({ frames, open, openAgree, closed, closedAgree, shapesShown: [...shapesShown] });
     expect(chunksSeen.size, "the mouth was handed each chunk's timeline in turn").toBeGreaterThanOrEqual(3);
-    expect(open, `moments inside open-mouth shapes ${counts}`).toBeGreaterThanOrEqual(4);
+    expect(open, `moments inside open-mouth shapes ${counts}`).toBeGreaterThanOrEqual(5);
     expect(openAgree / open, counts).toBeGreaterThanOrEqual(0.8);
+    // Following the timeline, not one shape for any sound (an amplitude-driven mouth shows only "aa").
+    expect(shapesShown.size, counts).toBeGreaterThanOrEqual(3);
     if (closed > 0) expect(closedAgree / closed, counts).toBeGreaterThanOrEqual(0.8);
-  });
+  }, 240_000);
 
   it("companion:audio-stop silences the companion at once and drops what was still coming", async () => {
     llm.enqueue(
@@ -230,7 +240,7 @@ describe("companions' speech", () => {
     expect(await alice.getByTestId(`mute-${bobCompanion}`).getAttribute("aria-pressed")).toBe("true");
     expect(await alice.evaluate(() => localStorage.getItem("kindred.voice.muted"))).toBe(JSON.stringify({ [bobCompanion]: true }));
 
-    llm.enqueue(streamOf("I hear you, my friend, loud and clear."), streamOf("Hello to you too, how are you?"));
+    llm.enqueue(streamOf("I hear you, my friend, loud and clear."), streamOf("Hello to you too, how are you? It is a lovely day for a walk by the water."));
     const bobHears = recordSpeech(bob, [bobCompanion], async () => {});
     const heard = await recordSpeech(alice, [aliceCompanion, bobCompanion], async () => {
       await say(alice, "Can you hear me?");

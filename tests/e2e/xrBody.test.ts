@@ -7,7 +7,7 @@ import { walkableOf, WorldDefinition } from "../../shared/world";
 import { joinAsCompanionOwner, type CompanionOwner } from "../../bench/support/companionOwner";
 import { launchChromium } from "./support/chromium";
 import { installEmulatedHeadset } from "./support/emulatedHeadset";
-import { enterVr, joinAndEnterVr, pressPanelButton, readHandle, waitFrames } from "./support/headsetPage";
+import { joinAndEnterVr, pressPanelButton, readHandle, reloadAndEnterVr, waitFrames } from "./support/headsetPage";
 import { startTestServer, type TestServer } from "./support/kindredServer";
 import plazaJson from "../../worlds/plaza.json";
 
@@ -148,12 +148,7 @@ describe("bodies in immersive mode", () => {
     await pressPanelButton(page, { x: 0, z: 0 }, "doNotDisturb");
     await page.waitForFunction((id) => window.__kindred!.xr.panel.doNotDisturb.on && window.__kindred!.xr.panel.muted.includes(id), otto.companionId, { timeout: 20_000 });
 
-    await page.reload();
-    await expect.poll(() => page.getByTestId("name-input").inputValue(), { timeout: 20_000 }).toBe("Vera");
-    await page.getByTestId("join-button").click();
-    await page.waitForFunction(() => window.__kindred?.ready === true, undefined, { timeout: 60_000 });
-    await page.evaluate((y) => window.xrDevice!.position.set(0, y, 0), EYE_HEIGHT);
-    await enterVr(page);
+    await reloadAndEnterVr(page, "Vera", EYE_HEIGHT);
     await page.waitForFunction((id) => window.__kindred!.xr.panel.width > 0 && window.__kindred!.xr.panel.muted.includes(id), otto.companionId, { timeout: 30_000 });
     const panel = (await readHandle(page)).xr.panel;
     expect(panel.doNotDisturb).toEqual({ wanted: true, on: true });

@@ -62,19 +62,23 @@ export class Gaze {
     const wantPitch = clamp(pitch, -MAX_HEAD_PITCH_DOWN, MAX_HEAD_PITCH_UP);
     this.headYaw = approach(this.headYaw, wantYaw, dt, HEAD_TAU);
     this.headPitch = approach(this.headPitch, wantPitch, dt, HEAD_TAU);
-    // Bone X turns the face down, so looking up is negative X.
-    pose.add("neck", -this.headPitch * NECK_SHARE, this.headYaw * NECK_SHARE, 0);
-    pose.add("head", -this.headPitch * (1 - NECK_SHARE), this.headYaw * (1 - NECK_SHARE), 0);
+    // Bone X turns the face down, so looking up is negative X. Written into the pose directly:
+    // numbers handed to calls the optimiser does not inline are boxed on the heap.
+    const neckTurn = pose.rotation.neck;
+    const headTurn = pose.rotation.head;
+    neckTurn.x += -this.headPitch * NECK_SHARE;
+    neckTurn.y += this.headYaw * NECK_SHARE;
+    headTurn.x += -this.headPitch * (1 - NECK_SHARE);
+    headTurn.y += this.headYaw * (1 - NECK_SHARE);
 
     // The eyes see the full direction (beyond the head's limits they do the rest) plus saccades.
     const eyeYaw = bodyYaw + yaw + saccade.yaw;
     const eyePitch = pitch + saccade.pitch;
     const c = Math.cos(eyePitch);
-    this.eyeTarget.position.set(
-      head.x + Math.sin(eyeYaw) * c * distance,
-      head.y + Math.sin(eyePitch) * distance,
-      head.z + Math.cos(eyeYaw) * c * distance,
-    );
+    const eye = this.eyeTarget.position;
+    eye.x = head.x + Math.sin(eyeYaw) * c * distance;
+    eye.y = head.y + Math.sin(eyePitch) * distance;
+    eye.z = head.z + Math.cos(eyeYaw) * c * distance;
   }
 }
 

@@ -1,11 +1,12 @@
-import { LinearInterpolant, Quaternion, QuaternionLinearInterpolant, Vector3, type AnimationClip, type Interpolant } from "three";
+import type { AnimationClip, Quaternion, Vector3 } from "three";
 import type { AvatarRig } from "./avatarRig";
 import { POSED_BONES, type PosedBone } from "./bodyPose";
+import { ClipTrack } from "./clipTrack";
 
 /**
  * A VRMA clip (made for one VRM by createVRMAnimationClip) bound to the bones the procedural
- * layers pose: one sampler per animated bone, and one for the hips' position if the clip moves
- * them. Sampling writes into the caller's objects: no allocation per frame, and no
+ * layers pose: one {@link ClipTrack} per animated bone, and one for the hips' position if the
+ * clip moves them. Sampling writes into the caller's objects: no allocation per frame, and no
  * AnimationMixer, so a body with no clip playing costs nothing.
  */
 export class BoundClip {
@@ -13,8 +14,10 @@ export class BoundClip {
     readonly duration: number,
     /** The bones the clip turns, in track order. */
     readonly bones: readonly PosedBone[],
-    private readonly rotations: readonly Interpolant[],
-    private readonly hips: Interpolant | null,
+    private readonly rotations: readonly ClipTrack[],
+    private readonly hips: ClipTrack | null,
+    /** Where the tracks read the time to sample at. */
+    private readonly clock: Float64Array,
   ) {}
 
   /** Null when the clip moves none of the rig's posed bones (nothing to play). */
@@ -25,21 +28,22 @@ export class BoundClip {
       if (node) boneByNode.set(node.name, bone);
     }
     const bones: PosedBone[] = [];
-    const rotations: Interpolant[] = [];
-    let hips: Interpolant | null = null;
+    const clock = new Float64Array(1);
+    const rotations: ClipTrack[] = [];
+    let hips: ClipTrack | null = null;
     for (const track of clip.tracks) {
       const { node, property } = splitTrackName(track.name);
       const bone = boneByNode.get(node);
       if (!bone) continue;
       if (property === "quaternion") {
         bones.push(bone);
-        rotations.push(new QuaternionLinearInterpolant(track.times, track.values, 4, new Float32Array(4)));
+        rotations.push(new ClipTrack(track.times, track.values, 4, clock));
       } else if (property === "position" && bone === "hips") {
-        hips = new LinearInterpolant(track.times, track.values, 3, new Float32Array(3));
+        hips = new ClipTrack(track.times, track.values, 3, clock);
       }
     }
     if (bones.length === 0 && !hips) return null;
-    return new BoundClip(clip.duration, bones, rotations, hips);
+    return new BoundClip(clip.duration, bones, rotations, hips, clock);
   }
 
   get movesHips(): boolean {
@@ -48,14 +52,15 @@ export class BoundClip {
 
   /** The rotation of `bones[index]` at `time` s (normalised bone, this VRM's frame). */
   rotation(index: number, time: number, out: Quaternion): Quaternion {
-    // fromArray, not set(x, y, z, w): numbers handed to a call that is not inlined are boxed.
-    return out.fromArray(this.rotations[index]!.evaluate(time));
+    this.clock[0] = time;
+    return this.rotations[index]!.quaternion(out);
   }
 
   /** The hips' position at `time` s (normalised bone); false (and `out` untouched) if the clip leaves them. */
   hipsPosition(time: number, out: Vector3): boolean {
     if (!this.hips) return false;
-    out.fromArray(this.hips.evaluate(time));
+    this.clock[0] = time;
+    this.hips.vector(out);
     return true;
   }
 }

@@ -25,25 +25,28 @@ export function writeGait(pose: BodyPose, gait: GaitPhase): void {
   // Thighs lift forward while swinging so the bent leg clears the ground. Forward is −X.
   const leftThigh = -leftLeg - 0.35 * leftKnee;
   const rightThigh = -rightLeg - 0.35 * rightKnee;
-  pose.add("leftUpperLeg", leftThigh, 0, 0);
-  pose.add("rightUpperLeg", rightThigh, 0, 0);
-  pose.add("leftLowerLeg", leftKnee, 0, 0);
-  pose.add("rightLowerLeg", rightKnee, 0, 0);
-  pose.add("leftFoot", -(leftThigh + leftKnee) * 0.7, 0, 0);
-  pose.add("rightFoot", -(rightThigh + rightKnee) * 0.7, 0, 0);
+  // Written into the pose's vectors directly: numbers handed to calls the optimiser does not
+  // inline would each be boxed on the heap.
+  const r = pose.rotation;
+  r.leftUpperLeg.x += leftThigh;
+  r.rightUpperLeg.x += rightThigh;
+  r.leftLowerLeg.x += leftKnee;
+  r.rightLowerLeg.x += rightKnee;
+  r.leftFoot.x += -(leftThigh + leftKnee) * 0.7;
+  r.rightFoot.x += -(rightThigh + rightKnee) * 0.7;
 
   const arm = (0.5 + 0.5 * run) * reach;
   const elbow = (0.15 + 1.1 * run) * gait.walk;
-  pose.add("leftUpperArm", arm * left.forward, 0, 0);
-  pose.add("rightUpperArm", arm * right.forward, 0, 0);
-  pose.add("leftLowerArm", 0, -elbow, 0);
-  pose.add("rightLowerArm", 0, elbow, 0);
+  r.leftUpperArm.x += arm * left.forward;
+  r.rightUpperArm.x += arm * right.forward;
+  r.leftLowerArm.y += -elbow;
+  r.rightLowerArm.y += elbow;
 
   const twist = 0.07 * (left.forward - right.forward) * 0.5 * gait.walk;
-  pose.add("hips", 0, -twist, 0);
-  pose.add("chest", 0, twist * 1.3, 0);
-  pose.add("spine", 0.14 * run, 0, 0);
-  pose.add("head", -0.08 * run, 0, 0);
+  r.hips.y += -twist;
+  r.chest.y += twist * 1.3;
+  r.spine.x += 0.14 * run;
+  r.head.x += -0.08 * run;
 
   // The hips sit as high as the most upright planted leg allows.
   let planted = 0;

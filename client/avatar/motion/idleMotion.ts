@@ -75,29 +75,35 @@ export class IdleMotion {
   }
 
   write(pose: BodyPose, calm: number): void {
+    // Written into the pose's vectors directly: numbers handed to calls the optimiser does not
+    // inline (twenty `add`s here) would each be boxed on the heap.
+    const r = pose.rotation;
     const breath = Math.sin(this.time * BREATH_HZ * Math.PI * 2);
-    pose.add("chest", -0.025 * breath, 0, 0);
-    pose.add("spine", -0.01 * breath, 0, 0);
-    pose.add("leftShoulder", 0, 0, 0.015 * breath);
-    pose.add("rightShoulder", 0, 0, -0.015 * breath);
+    r.chest.x += -0.025 * breath;
+    r.spine.x += -0.01 * breath;
+    r.leftShoulder.z += 0.015 * breath;
+    r.rightShoulder.z += -0.015 * breath;
 
     const shift = Math.sin(this.shiftPhase * Math.PI * 2) * calm;
-    pose.add("hips", 0, 0, 0.035 * shift);
-    pose.add("spine", 0, 0, -0.025 * shift);
-    pose.add("chest", 0, 0, -0.012 * shift);
+    r.hips.z += 0.035 * shift;
+    r.spine.z += -0.025 * shift;
+    r.chest.z += -0.012 * shift;
     // Legs counter the hip roll so the feet stay on the ground.
-    pose.add("leftUpperLeg", 0, 0, -0.035 * shift);
-    pose.add("rightUpperLeg", 0, 0, -0.035 * shift);
+    r.leftUpperLeg.z += -0.035 * shift;
+    r.rightUpperLeg.z += -0.035 * shift;
     pose.hipsOffset.x += 0.015 * shift;
 
-    const stretch = this.stretchAge >= 0 ? bump(this.stretchAge / STRETCH_S) * calm : 0;
-    pose.add("leftUpperArm", 0.25 * stretch, 0, -ARM_DOWN + 0.5 * stretch);
-    pose.add("rightUpperArm", 0.25 * stretch, 0, ARM_DOWN - 0.5 * stretch);
-    pose.add("leftLowerArm", 0, -ELBOW_REST, 0);
-    pose.add("rightLowerArm", 0, ELBOW_REST, 0);
-    pose.add("spine", -0.08 * stretch, 0, 0);
-    pose.add("chest", -0.06 * stretch, 0, 0);
-    pose.add("head", -0.15 * stretch, 0, 0);
+    const age = this.stretchAge / STRETCH_S;
+    const stretch = this.stretchAge >= 0 ? smoothstep(0, 0.25, age) * (1 - smoothstep(0.7, 1, age)) * calm : 0;
+    r.leftUpperArm.x += 0.25 * stretch;
+    r.leftUpperArm.z += -ARM_DOWN + 0.5 * stretch;
+    r.rightUpperArm.x += 0.25 * stretch;
+    r.rightUpperArm.z += ARM_DOWN - 0.5 * stretch;
+    r.leftLowerArm.y += -ELBOW_REST;
+    r.rightLowerArm.y += ELBOW_REST;
+    r.spine.x += -0.08 * stretch;
+    r.chest.x += -0.06 * stretch;
+    r.head.x += -0.15 * stretch;
     this.variations.write(pose, calm);
   }
 }

@@ -43,7 +43,7 @@ export interface CompanionVoiceView {
   started: StartedChunk[];
   /** Where its sound comes from (world space): its head while it speaks. */
   source: { x: number; y: number; z: number };
-  /** Peak of what this voice sends to the speakers now, after muting (0 = silent); measured when read. */
+  /** Peak of what this voice sent to the speakers over the last ~90 ms, after muting (0 = silent); measured when read. */
   readonly level: number;
 }
 

@@ -9,6 +9,7 @@ import { useVoicePlayback } from "../../voice/playback";
 import { useWorld } from "../../world";
 import { usePointerTarget } from "../pointerTargets";
 import { xrStatus } from "../xrStatus";
+import { HeightControls } from "./HeightControls";
 import { PanelButton } from "./PanelButton";
 import { useCaptions } from "./useCaptions";
 import { useDoNotDisturbMuting } from "./useDoNotDisturbMuting";
@@ -30,14 +31,19 @@ const LISTENING_LABEL: Record<string, string> = {
 
 /**
  * The in-VR panel, floating beside the person in the headset (it moves and turns with them):
- * hold-to-talk, the companion's last sentences, mute, do-not-disturb and the portals to the
- * other worlds. Buttons answer the controllers' rays.
+ * hold-to-talk, the companion's last sentences, mute, do-not-disturb, seated or standing with
+ * the height calibration, and the portals to the other worlds. Buttons answer the controllers' rays.
  */
 export function XrPanel({ onTravel }: { onTravel: (event: PortalEvent) => void }) {
   const placement = useRef<Group>(null);
   const root = useRef<VanillaContainer>(null);
   const muteButton = useRef<VanillaContainer>(null);
   const doNotDisturbButton = useRef<VanillaContainer>(null);
+  const heightButtons = {
+    heightMode: useRef<VanillaContainer>(null),
+    calibrateHeight: useRef<VanillaContainer>(null),
+    resetHeight: useRef<VanillaContainer>(null),
+  };
   const ownSession = useConnection((s) => s.room?.sessionId);
   const own = useCompanions((s) => (ownSession ? s.companions[ownSession] : undefined));
   const captions = useCaptions(own?.id);
@@ -46,7 +52,7 @@ export function XrPanel({ onTravel }: { onTravel: (event: PortalEvent) => void }
   const doNotDisturb = useDoNotDisturb((s) => s.wanted);
   const portals = useWorld((s) => s.world?.portals ?? []);
   useDoNotDisturbMuting(ownSession);
-  usePanelStatus(placement, root, { mute: muteButton, doNotDisturb: doNotDisturbButton });
+  usePanelStatus(placement, root, { mute: muteButton, doNotDisturb: doNotDisturbButton, ...heightButtons });
   usePointerTarget(placement);
 
   const voice = useVoiceInput.getState;
@@ -79,6 +85,7 @@ export function XrPanel({ onTravel }: { onTravel: (event: PortalEvent) => void }
           )}
           <PanelButton ref={doNotDisturbButton} label="Do not disturb" active={doNotDisturb} onPress={() => useDoNotDisturb.getState().setWanted(!doNotDisturb)} />
         </Container>
+        <HeightControls buttons={heightButtons} />
         <Container flexDirection="column" gap={3} minHeight={40}>
           {captions.length === 0 ? (
             <Text fontSize={12} color="#8e98b3">

@@ -5,15 +5,16 @@ import type { VanillaContainer } from "@react-three/uikit";
 import { useDoNotDisturb } from "../../companions";
 import { FRAME_ORDER } from "../../frame/order";
 import { useVoicePlayback } from "../../voice/playback";
-import { xrStatus } from "../xrStatus";
+import { xrStatus, type PanelTarget } from "../xrStatus";
 
 const at = new Vector3();
+const TARGETS: readonly PanelTarget[] = ["mute", "doNotDisturb", "heightMode", "calibrateHeight", "resetHeight"];
 
 /** What the in-VR panel shows and where its buttons are, copied into xrStatus.panel for the automation handle. */
 export function usePanelStatus(
   placement: RefObject<Object3D | null>,
   root: RefObject<VanillaContainer | null>,
-  buttons: Record<"mute" | "doNotDisturb", RefObject<Object3D | null>>,
+  buttons: Record<PanelTarget, RefObject<Object3D | null>>,
 ): void {
   const muted = useVoicePlayback((s) => s.muted);
   const wanted = useDoNotDisturb((s) => s.wanted);
@@ -42,8 +43,7 @@ export function usePanelStatus(
     panel.height = size?.[1] ?? 0;
     // The panel's placement group rides in the XR origin, whose frame is the tracked space.
     const origin = placement.current?.parent ?? null;
-    target(buttons.mute.current, origin, panel.targets.mute);
-    target(buttons.doNotDisturb.current, origin, panel.targets.doNotDisturb);
+    for (let i = 0; i < TARGETS.length; i++) target(buttons[TARGETS[i]!].current, origin, panel.targets[TARGETS[i]!]);
   }, FRAME_ORDER.probe);
 }
 

@@ -15,6 +15,13 @@ export interface CompanionVoiceDeps {
   now?: () => number;
 }
 
+/**
+ * How long after the estimated end of its audio a stop is still sent: clients start each chunk
+ * later than it was sent (their scheduling lead, the network, a busy page), so some may still be
+ * speaking. A stop for audio already over costs one small message and silences nothing.
+ */
+export const STOP_GRACE_MS = 5000;
+
 /** One reply being spoken. */
 interface Utterance {
   id: number;
@@ -78,7 +85,7 @@ export class CompanionVoice {
    */
   stop(): boolean {
     const lastId = this.utterances;
-    const busy = this.live.size > 0 || this.now() < this.playingUntil;
+    const busy = this.live.size > 0 || this.now() < this.playingUntil + STOP_GRACE_MS;
     this.cancelAll();
     if (busy) this.deps.broadcast(ServerMessage.CompanionAudioStop, { companionId: this.deps.companionId, utteranceId: lastId });
     return busy;

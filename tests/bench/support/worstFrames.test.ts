@@ -51,3 +51,16 @@ describe("the slowest frames taken apart", () => {
     expect(worst!.gcFreedKb).toBeNull();
   });
 });
+
+describe("a slow frame's thread time", () => {
+  it("shows the traced wall and CPU time, the time the thread did not run and who ran most meanwhile", () => {
+    const traced = [{ startedAt: 1000.05, wallMs: 7.2, cpuMs: 2.1, otherThreadsCpuMs: { CrGpuMain: 3.333, Compositor: 0.2, VizCompositorThread: 1, IO: 0.01 } }];
+    const [worst] = worstFrames([frame(1000, 7)], { commits: [], messages: [] }, 1, traced);
+    expect(worst!.thread).toEqual({ wallMs: 7.2, cpuMs: 2.1, notRunningMs: 5.1, busiestOtherThreads: { CrGpuMain: 3.33, VizCompositorThread: 1, Compositor: 0.2 } });
+  });
+
+  it("is null for a frame the trace did not hold", () => {
+    const [worst] = worstFrames([frame(1000, 7)], { commits: [], messages: [] }, 1, []);
+    expect(worst!.thread).toBeNull();
+  });
+});

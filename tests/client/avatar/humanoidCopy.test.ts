@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { Quaternion, Vector3 } from "three";
 import type { VRM } from "@pixiv/three-vrm";
-import { HumanoidCopy } from "../../../client/avatar/humanoidCopy";
+import { copyHumanoidPose, HumanoidCopy } from "../../../client/avatar/humanoidCopy";
 import { parseVrm } from "../../../client/avatar/loading/vrmParser";
 import { seededRandom } from "../../../client/world/seededRandom";
-import { presetBytes } from "./support/presetAvatar";
+import { heapGrowthPerCall } from "./support/heapGrowth";
+import { drivenPreset, presetBytes } from "./support/presetAvatar";
 import { skeletonVrm0 } from "./support/skeletonVrm0";
 
 /** A twisted rest pose: every joint's rest rotation is this, so parent and rest rotations matter. */
@@ -75,6 +76,48 @@ describe("HumanoidCopy", () => {
     copy.update();
     expect(writes).toHaveBeenCalledTimes(1);
     expect(neck.quaternion.equals(posed)).toBe(true);
+  });
+
+  it("is shared by a VRM's driver and the layers that pose it further, which copy only what they changed", async () => {
+    const body = await drivenPreset("wren");
+    body.run(0.5);
+    const reference = await parseVrm(await presetBytes("wren"));
+    expect(HumanoidCopy.of(body.vrm)).toBe(HumanoidCopy.of(body.vrm));
+    expect(HumanoidCopy.of(reference)).not.toBe(HumanoidCopy.of(body.vrm));
+    // A tracked head turned after the driver's update: only that bone is copied again.
+    const head = body.vrm.humanoid.getNormalizedBoneNode("head")!;
+    head.quaternion.setFromAxisAngle(new Vector3(0, 1, 0), 0.7);
+    const rawHead = body.vrm.humanoid.getRawBoneNode("head")!.quaternion;
+    const rawNeck = body.vrm.humanoid.getRawBoneNode("neck")!.quaternion;
+    const headWrites = vi.spyOn(rawHead, "copy");
+    const neckWrites = vi.spyOn(rawNeck, "copy");
+    copyHumanoidPose(body.vrm);
+    expect(headWrites).toHaveBeenCalledTimes(1);
+    expect(neckWrites).not.toHaveBeenCalled();
+    // The same raw pose as three-vrm's full copy of the same normalised pose.
+    for (const [name, bone] of Object.entries(body.vrm.humanoid.normalizedHumanBones)) {
+      reference.humanoid.getNormalizedBoneNode(name as never)!.quaternion.copy(bone.node.quaternion);
+      reference.humanoid.getNormalizedBoneNode(name as never)!.position.copy(bone.node.position);
+    }
+    reference.humanoid.update();
+    expectSameRawPose(body.vrm, reference);
+  });
+
+  it("copies a moving pose without making garbage", async () => {
+    const { vrm, copy } = await posedPreset(5);
+    const neck = vrm.humanoid.getNormalizedBoneNode("neck")!.quaternion;
+    const hips = vrm.humanoid.getNormalizedBoneNode("hips")!.position;
+    const clock = new Float64Array(1);
+    const bytes = heapGrowthPerCall(
+      () => {
+        clock[0] = clock[0]! + 0.01;
+        neck.x = Math.sin(clock[0]!) * 0.1;
+        hips.y = 0.9 + Math.sin(clock[0]!) * 0.01;
+        copy.update();
+      },
+      { warmUp: 5000, calls: 5000 },
+    );
+    expect(bytes).toBeLessThan(1);
   });
 
   it("leaves the normalised rig out of the scene's matrix pass, yet its world positions stay right when asked for", async () => {

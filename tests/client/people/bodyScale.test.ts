@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BodyScale, MAX_BODY_SCALE, STANDING_FOLLOW_S } from "../../../client/people/bodyScale";
+import { BodyScale, MAX_BODY_SCALE, scaleToEyeHeight, STANDING_FOLLOW_S, StandingEyeHeight } from "../../../client/people/bodyScale";
 
 const AVATAR_EYES = 1.44;
 const FRAME = 1 / 60;
@@ -51,5 +51,48 @@ describe("BodyScale", () => {
     expect(scale.update(0, AVATAR_EYES, FRAME)).toBe(before);
     expect(scale.update(Number.NaN, AVATAR_EYES, FRAME)).toBe(before);
     expect(scale.update(2.2, 0, FRAME)).toBe(before);
+  });
+});
+
+describe("a calibrated standing eye height", () => {
+  it("grows the avatar at once, though its wearer sits from the start", () => {
+    const scale = new BodyScale();
+    scale.calibrate(1.75);
+    expect(run(scale, () => 1.15, 1)).toBeCloseTo(1.75 / AVATAR_EYES, 6);
+  });
+
+  it("counts as the least standing height: standing up taller still grows the avatar", () => {
+    const scale = new BodyScale();
+    scale.calibrate(1.6);
+    expect(run(scale, () => 1.8, 6)).toBeCloseTo(1.8 / AVATAR_EYES, 2);
+  });
+
+  it("is capped like any eye height, and a calibration lower than what was stood never shrinks the avatar", () => {
+    const tall = new BodyScale();
+    tall.calibrate(2.4);
+    expect(run(tall, () => 1.2, 0.1)).toBe(MAX_BODY_SCALE);
+    const stood = new BodyScale();
+    run(stood, () => 1.8, 6);
+    stood.calibrate(1.5);
+    expect(run(stood, () => 1.8, 0.1)).toBeCloseTo(1.8 / AVATAR_EYES, 2);
+  });
+
+  it("ignores a height that is no height", () => {
+    const eyes = new StandingEyeHeight();
+    eyes.know(Number.NaN);
+    eyes.know(-1);
+    expect(eyes.height).toBe(0);
+    eyes.know(1.7);
+    expect(eyes.height).toBe(1.7);
+  });
+});
+
+describe("scaleToEyeHeight", () => {
+  it("is the ratio of the eye heights, never below 1 nor above MAX_BODY_SCALE, and 1 when either is unknown", () => {
+    expect(scaleToEyeHeight(1.8, 1.5)).toBeCloseTo(1.2, 9);
+    expect(scaleToEyeHeight(1.2, 1.5)).toBe(1);
+    expect(scaleToEyeHeight(3, 1.5)).toBe(MAX_BODY_SCALE);
+    expect(scaleToEyeHeight(0, 1.5)).toBe(1);
+    expect(scaleToEyeHeight(1.8, 0)).toBe(1);
   });
 });

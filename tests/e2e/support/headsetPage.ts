@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { Quaternion, Vector3 } from "three";
 import type { KindredHandle } from "../../../client/automation/kindredHandle";
+import type { PanelTarget } from "../../../client/xr/xrStatus";
 
 /** Where a test holds the right controller when it presses a panel button: at hand height (tracked space, m). */
 export const HAND_HEIGHT = 1.2;
@@ -21,7 +22,7 @@ export async function waitFrames(page: Page, count: number): Promise<void> {
  * on the panel button `name`, and pulls and releases the trigger; the trigger on the panel must
  * not aim a teleport.
  */
-export async function pressPanelButton(page: Page, head: { x: number; z: number }, name: "mute" | "doNotDisturb"): Promise<void> {
+export async function pressPanelButton(page: Page, head: { x: number; z: number }, name: PanelTarget): Promise<void> {
   const target = (await readHandle(page)).xr.panel.targets[name];
   const hand = new Vector3(head.x + 0.1, HAND_HEIGHT, head.z - 0.1);
   const along = new Vector3(target.x, target.y, target.z).sub(hand).normalize();
@@ -46,6 +47,20 @@ export async function pressPanelButton(page: Page, head: { x: number; z: number 
 export async function joinAndEnterVr(page: Page, url: string, name: string, eyeHeight: number): Promise<void> {
   await page.goto(url);
   await page.getByTestId("name-input").fill(name);
+  await joinWithHeadsetAt(page, eyeHeight);
+}
+
+/**
+ * Reloads the page (the browser keeps its storage), signs in again under the remembered name
+ * `name`, and enters VR with the headset level at `eyeHeight`.
+ */
+export async function reloadAndEnterVr(page: Page, name: string, eyeHeight: number): Promise<void> {
+  await page.reload();
+  await page.waitForFunction((want) => (document.querySelector("[data-testid=name-input]") as HTMLInputElement | null)?.value === want, name, { timeout: 20_000 });
+  await joinWithHeadsetAt(page, eyeHeight);
+}
+
+async function joinWithHeadsetAt(page: Page, eyeHeight: number): Promise<void> {
   await page.getByTestId("join-button").click();
   await page.waitForFunction(() => window.__kindred?.ready === true, undefined, { timeout: 60_000 });
   await page.evaluate((y) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { CompanionAudioEvent, CompanionAudioStopEvent } from "../../../../shared/speech";
-import { CompanionVoice, MAX_CHUNK_S } from "../../../../server/speech";
+import { CompanionVoice, MAX_CHUNK_S, STOP_GRACE_MS } from "../../../../server/speech";
 import { FAKE_SAMPLE_RATE, FakeTtsEngine } from "./fakeTtsEngine";
 
 type Sent = { type: string; message: CompanionAudioEvent | CompanionAudioStopEvent };
@@ -119,6 +119,18 @@ describe("a companion's voice", () => {
     await settle();
     advance(60_000);
     expect(voice.stop()).toBe(false);
+    expect(sent.filter((s) => s.type === "companion:audio-stop").map((s) => s.message.utteranceId)).toEqual([1]);
+  });
+
+  it("still stops a line a little after its audio should have ended: a client may have started it late", async () => {
+    const { voice, sent, chunks, until, settle, advance } = voiceWithFakeEngine();
+    voice.say(1, "A short line.");
+    voice.finish();
+    await until(() => chunks().length === 1, "the line's audio");
+    await settle();
+    const seconds = chunks()[0]!.pcm.byteLength / 2 / chunks()[0]!.sampleRate;
+    advance(seconds * 1000 + STOP_GRACE_MS - 100);
+    expect(voice.stop()).toBe(true);
     expect(sent.filter((s) => s.type === "companion:audio-stop").map((s) => s.message.utteranceId)).toEqual([1]);
   });
 
