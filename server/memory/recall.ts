@@ -3,6 +3,7 @@ import type { Episode, Visibility } from "./episode";
 import type { MemoryScope } from "./recall/memoryScope";
 import type { QueryEmbedder } from "./embeddings";
 import { fullTextRecall, MAX_REACH } from "./recall/fullTextRecall";
+import { vectorCandidates } from "./vectorCandidates";
 import { FUSION_DEPTH, fuseWithVectors } from "./vectorFusion";
 
 export interface RecallOptions extends MemoryScope {
@@ -36,12 +37,17 @@ export async function recall(db: Queryable, query: string, options: RecallOption
   if (!query.trim()) return [];
   // Fusion reads each ranking deeper than k; without a model ready, full-text needs only k.
   const depth = options.embeddings && options.embeddings.available !== false ? Math.max(FUSION_DEPTH, options.k) : options.k;
-  // The query is embedded (onnxruntime's threads) while the full-text query runs.
-  const [fullText, queryVector] = await Promise.all([
+  // The query is embedded (in the model's process) while the full-text query runs, and the vector
+  // search starts as soon as it is: the graph is searched on the index thread while the database
+  // (one statement at a time, on this thread) still ranks words.
+  const embeddings = options.embeddings;
+  const [fullText, nearest] = await Promise.all([
     fullTextRecall(db, query, options, depth, MAX_REACH, options.k),
-    options.embeddings?.embedQuery(query) ?? null,
+    embeddings
+      ? embeddings.embedQuery(query).then((embedded) => embedded && vectorCandidates(db, embedded, { ...options, limit: Math.max(FUSION_DEPTH, options.k), index: embeddings.vectorIndex }))
+      : null,
   ]);
-  return queryVector ? fuseWithVectors(db, fullText, queryVector, options) : fullText.slice(0, options.k);
+  return nearest ? fuseWithVectors(db, fullText, nearest, options) : fullText.slice(0, options.k);
 }
 
 /** A memories row (with a score) as the episode it stores. */

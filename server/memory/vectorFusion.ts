@@ -1,27 +1,25 @@
 import type { Queryable } from "../storage";
-import type { QueryEmbedding } from "./embeddings";
 import { fuseRankings } from "./fuseRankings";
 import type { RecalledEpisode, RecallOptions } from "./recall";
 import { memoriesById } from "./recall/memoriesById";
-import { vectorCandidates } from "./vectorCandidates";
+import type { VectorCandidate } from "./vectorCandidates";
 
 /** How deep each ranking is read before fusing: a memory ranked 50th by one side may still win on both. */
 export const FUSION_DEPTH = 50;
 
 /**
- * Hybrid recall's second half: fuses the full-text ranking (already fetched, best first) with
- * the vector ranking by reciprocal rank fusion and returns the best `k`, each scored by its fused
- * score. The vector side ranks ids only (FUSION_DEPTH of them, with their exact distances); the
+ * Hybrid recall's second half: fuses the full-text ranking (best first) with the vector ranking
+ * (`nearest`, FUSION_DEPTH deep, see vectorCandidates) by reciprocal rank fusion and returns the
+ * best `k`, each scored by its fused score. The vector side ranks ids only; the
  * rows of the winners the full-text side did not bring are then read in one statement, so a
  * recall reads the rows of what it returns, not of everything it ranked.
  */
 export async function fuseWithVectors(
   db: Queryable,
   fullText: readonly RecalledEpisode[],
-  query: QueryEmbedding,
+  nearest: readonly VectorCandidate[],
   options: RecallOptions,
 ): Promise<RecalledEpisode[]> {
-  const nearest = await vectorCandidates(db, query, { ...options, limit: Math.max(FUSION_DEPTH, options.k), index: options.embeddings?.vectorIndex });
   const fused = fuseRankings([fullText.map((m) => m.id), nearest.map((m) => m.id)]).slice(0, options.k);
   const known = new Map(fullText.map((m) => [m.id, m]));
   const read = await memoriesById(db, fused.filter((f) => !known.has(f.id)).map((f) => f.id), options);

@@ -23,14 +23,12 @@ export async function bringUpToDate(db: Queryable, index: CompanionIndex, signal
   const stored = new Set(await embeddedSeqs(db, index.identity));
   const missing = [...stored].filter((seq) => !index.has(seq));
   if (tooFarBehind(missing.length, stored.size)) return false;
-  for (const seq of index.heldSeqs()) if (!stored.has(seq)) index.remove(seq);
+  for (const seq of index.heldSeqs()) if (!stored.has(seq)) await index.remove(seq);
   const d = index.identity.dimensions;
   for (let at = 0; at < missing.length && !signal.aborted; at += READ_BATCH) {
     const batch = await vectorsOf(db, index.identity, missing.slice(at, at + READ_BATCH));
-    for (let i = 0; i < batch.seqs.length && !signal.aborted; i++) {
-      index.put(batch.seqs[i]!, batch.vectors.subarray(i * d, (i + 1) * d));
-      if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
-    }
+    // Each insert runs on the index thread; the event loop runs while it does.
+    for (let i = 0; i < batch.seqs.length && !signal.aborted; i++) await index.put(batch.seqs[i]!, batch.vectors.subarray(i * d, (i + 1) * d));
   }
   return true;
 }

@@ -26,7 +26,7 @@ port.on("message", (message: ToBuilder) => {
         keys.push(...message.seqs);
         return { type: "added", count: keys.length };
       }
-      await saveIndexFiles(dir, identity, index, BigUint64Array.from(keys, BigInt));
+      await saveIndexFiles(dir, identity, (file) => index.save(file), BigUint64Array.from(keys, BigInt));
       return { type: "saved", size: keys.length };
     } catch (error) {
       return { type: "failed", message: (error as Error).message };

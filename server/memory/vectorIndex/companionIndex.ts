@@ -1,4 +1,4 @@
-import type { Hnsw } from "./hnswSettings";
+import type { RemoteGraph } from "./hnswThread";
 import { saveIndexFiles, type IndexIdentity } from "./indexFiles";
 
 export interface IndexMatches {
@@ -9,9 +9,10 @@ export interface IndexMatches {
 }
 
 /**
- * One companion's memories under one model, in an HNSW graph keyed by memories.seq, with the set
- * of keys it holds (usearch cannot list them, and keeping the graph in step with the database
- * needs to). Its changes since the last save are counted, so only changed indexes are written.
+ * One companion's memories under one model, in an HNSW graph keyed by memories.seq (held by the
+ * index thread), with the set of keys it holds (usearch cannot list them, and keeping the graph in
+ * step with the database needs to). Its changes since the last save are counted, so only changed
+ * indexes are written.
  */
 export class CompanionIndex {
   private readonly keys: Set<number>;
@@ -19,7 +20,7 @@ export class CompanionIndex {
 
   constructor(
     readonly identity: IndexIdentity,
-    private readonly hnsw: Hnsw,
+    private readonly graph: RemoteGraph,
     keys: Iterable<bigint>,
   ) {
     this.keys = new Set(Array.from(keys, Number));
@@ -42,30 +43,36 @@ export class CompanionIndex {
   }
 
   /** Adds a memory's vector, or replaces it when the memory was embedded again (its text was edited). */
-  put(seq: number, vector: Float32Array): void {
+  async put(seq: number, vector: Float32Array): Promise<void> {
     if (vector.length !== this.identity.dimensions) throw new Error(`expected a ${this.identity.dimensions}-d vector, got ${vector.length}-d`);
-    if (this.keys.has(seq)) this.hnsw.remove(BigInt(seq));
-    this.hnsw.add(BigInt(seq), vector, 1);
+    const replacing = this.keys.has(seq);
     this.keys.add(seq);
     this.unsaved++;
+    // Both calls are sent before either is answered: a search sent after them sees the new vector.
+    await Promise.all([replacing ? this.graph.remove([seq]) : undefined, this.graph.add([seq], vector)]);
   }
 
-  remove(seq: number): void {
+  async remove(seq: number): Promise<void> {
     if (!this.keys.delete(seq)) return;
-    this.hnsw.remove(BigInt(seq));
     this.unsaved++;
+    await this.graph.remove([seq]);
   }
 
-  search(vector: Float32Array, count: number): IndexMatches {
+  async search(vector: Float32Array, count: number): Promise<IndexMatches> {
     if (this.keys.size === 0) return { seqs: [], distances: new Float32Array(0) };
-    const found = this.hnsw.search(vector, Math.min(count, this.keys.size), 1);
-    return { seqs: Array.from(found.keys, Number), distances: found.distances };
+    const found = await this.graph.search(vector, Math.min(count, this.keys.size));
+    return { seqs: Array.from(found.keys), distances: found.distances };
   }
 
   async save(dir: string): Promise<void> {
     const changes = this.unsaved;
-    await saveIndexFiles(dir, this.identity, this.hnsw, BigUint64Array.from(this.keys, BigInt));
+    await saveIndexFiles(dir, this.identity, (file) => this.graph.save(file), BigUint64Array.from(this.keys, BigInt));
     // Changes made while the files were written stay counted for the next save.
     this.unsaved -= changes;
+  }
+
+  /** The graph is no longer needed (the index was opened again, or it failed): the thread frees it. */
+  release(): void {
+    this.graph.release();
   }
 }

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { createReadStream, mkdirSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createHnsw, HNSW_SETTINGS, USEARCH_VERSION, type Hnsw } from "./hnswSettings";
+import { HNSW_SETTINGS, USEARCH_VERSION } from "./hnswSettings";
+import type { HnswThread, RemoteGraph } from "./hnswThread";
 
 /** Which companion and model one index file set belongs to. */
 export interface IndexIdentity {
@@ -23,7 +24,7 @@ interface IndexFileMeta extends IndexIdentity {
 
 const FORMAT = 1;
 
-export type LoadedIndex = { index: Hnsw; keys: BigUint64Array } | { problem: string };
+export type LoadedIndex = { graph: RemoteGraph; keys: BigUint64Array } | { problem: string };
 
 /** One folder per model: a model change means other vectors, so another set of indexes. */
 export function indexPaths(dir: string, identity: IndexIdentity) {
@@ -34,14 +35,15 @@ export function indexPaths(dir: string, identity: IndexIdentity) {
 /**
  * Writes the graph, its keys (usearch cannot list them) and their checksums. Each file is written
  * beside its place, then renamed over it; the checksums go last, so a crash midway leaves files
- * whose checksums disagree: the next start rebuilds instead of loading them. The graph is written
- * before this yields, so it holds exactly `keys` even while the index keeps changing.
+ * whose checksums disagree: the next start rebuilds instead of loading them. `writeGraph` must
+ * write the graph as it was when `keys` was taken (the index thread runs calls in order, so a save
+ * asked for before any later change holds exactly `keys`).
  */
-export async function saveIndexFiles(dir: string, identity: IndexIdentity, index: Hnsw, keys: BigUint64Array): Promise<void> {
+export async function saveIndexFiles(dir: string, identity: IndexIdentity, writeGraph: (file: string) => void | Promise<void>, keys: BigUint64Array): Promise<void> {
   const paths = indexPaths(dir, identity);
   mkdirSync(path.dirname(paths.graph), { recursive: true });
   const keyBytes = Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength);
-  index.save(`${paths.graph}.partial`);
+  await writeGraph(`${paths.graph}.partial`);
   await writeFile(`${paths.keys}.partial`, keyBytes);
   const meta: IndexFileMeta = {
     ...identity,
@@ -59,11 +61,12 @@ export async function saveIndexFiles(dir: string, identity: IndexIdentity, index
 }
 
 /**
- * Loads a saved index, or says why it cannot be used. usearch aborts the whole process on some
- * damaged files (it cannot report them), so nothing reaches it unless its checksum matches the
- * one written with it and it was written by this usearch version with these settings.
+ * Loads a saved index onto the index thread, or says why it cannot be used. usearch aborts the
+ * whole process on some damaged files (it cannot report them), so nothing reaches it unless its
+ * checksum matches the one written with it and it was written by this usearch version with these
+ * settings.
  */
-export async function loadIndexFiles(dir: string, identity: IndexIdentity): Promise<LoadedIndex> {
+export async function loadIndexFiles(dir: string, identity: IndexIdentity, thread: HnswThread): Promise<LoadedIndex> {
   const paths = indexPaths(dir, identity);
   let meta: IndexFileMeta;
   try {
@@ -79,10 +82,12 @@ export async function loadIndexFiles(dir: string, identity: IndexIdentity): Prom
     if (createHash("sha256").update(keyBytes).digest("hex") !== meta.keysSha256) return { problem: "the keys file is damaged (checksum)" };
     if ((await fileSha256(paths.graph)) !== meta.indexSha256) return { problem: "the graph file is damaged (checksum)" };
     const keys = new BigUint64Array(keyBytes.buffer.slice(keyBytes.byteOffset, keyBytes.byteOffset + keyBytes.byteLength));
-    const index = createHnsw(identity.dimensions);
-    index.load(paths.graph);
-    if (index.size() !== keys.length || index.dimensions() !== identity.dimensions) return { problem: `the graph holds ${index.size()} vectors, its keys ${keys.length}` };
-    return { index, keys };
+    const loaded = await thread.load(paths.graph, identity.dimensions);
+    if (loaded.size !== keys.length || loaded.dimensions !== identity.dimensions) {
+      loaded.graph.release();
+      return { problem: `the graph holds ${loaded.size} vectors of ${loaded.dimensions} dimensions, its keys ${keys.length}` };
+    }
+    return { graph: loaded.graph, keys };
   } catch (error) {
     return { problem: `unreadable (${(error as Error).message})` };
   }

@@ -4,7 +4,7 @@ import type { Queryable } from "../../storage";
 import type { EmbeddingModelRef } from "../embeddings/embeddingStore";
 import { buildIndexFile } from "./buildIndexFile";
 import { CompanionIndex } from "./companionIndex";
-import { createHnsw } from "./hnswSettings";
+import { startHnswThread } from "./hnswThread";
 import { loadIndexFiles, type IndexIdentity } from "./indexFiles";
 import { bringUpToDate } from "./bringUpToDate";
 import { embeddedSeqs } from "./storedVectors";
@@ -59,6 +59,11 @@ interface Slot {
 export function createMemoryVectorIndex({ db, dir, logger, saveAfterMs = 60_000, retryAfterMs = 600_000 }: MemoryVectorIndexOptions): MemoryVectorIndex {
   const slots = new Map<string, Slot>();
   const closing = new AbortController();
+  const thread = startHnswThread(logger);
+  const drop = (slot: Slot) => {
+    slot.index?.release();
+    slot.index = null;
+  };
 
   const enqueue = (slot: Slot, what: string, task: () => Promise<void>) => {
     slot.work = slot.work.then(async () => {
@@ -68,7 +73,7 @@ export function createMemoryVectorIndex({ db, dir, logger, saveAfterMs = 60_000,
       } catch (error) {
         if (closing.signal.aborted) return;
         logger.error({ err: error, companionId: slot.identity.companionId }, `memory vector index: ${what} failed; recall uses the database's vector search`);
-        slot.index = null;
+        drop(slot);
         slot.failedAt = Date.now();
       }
       if (slot.index?.changedSinceSave) scheduleSave(slot);
@@ -88,27 +93,28 @@ export function createMemoryVectorIndex({ db, dir, logger, saveAfterMs = 60_000,
     const started = performance.now();
     const { identity } = slot;
     // Recall uses the database's search until the index is whole again.
-    slot.index = null;
+    drop(slot);
     const held = await embeddedSeqs(db, identity);
-    let loaded = await loadIndexFiles(dir, identity);
+    let loaded = await loadIndexFiles(dir, identity, thread);
     let source = "file";
-    if ("problem" in loaded && held.length === 0) loaded = { index: createHnsw(identity.dimensions), keys: new BigUint64Array(0) };
+    if ("problem" in loaded && held.length === 0) loaded = { graph: await thread.create(identity.dimensions), keys: new BigUint64Array(0) };
     for (let attempt = 0; ; attempt++) {
       if ("problem" in loaded) {
         const log = loaded.problem === "missing" ? logger.info.bind(logger) : logger.warn.bind(logger);
         log({ companionId: identity.companionId, vectors: held.length, problem: loaded.problem }, "memory vector index: building it from the stored vectors");
         await buildIndexFile({ db, dir, identity, expected: held.length, logger, signal: closing.signal });
-        loaded = await loadIndexFiles(dir, identity);
+        loaded = await loadIndexFiles(dir, identity, thread);
         if ("problem" in loaded) throw new Error(`the index just built cannot be loaded: ${loaded.problem}`);
         source = "built";
       }
-      const index = new CompanionIndex(identity, loaded.index, loaded.keys);
+      const index = new CompanionIndex(identity, loaded.graph, loaded.keys);
       if (await bringUpToDate(db, index, closing.signal)) {
         slot.index = index;
         const seconds = Math.round(performance.now() - started) / 1000;
         logger.info({ companionId: identity.companionId, model: identity.modelId, vectors: index.size, source, seconds }, "memory vector index ready");
         return;
       }
+      index.release();
       if (attempt > 0) throw new Error("the index fell behind the database again while it was being built");
       loaded = { problem: "far behind the database" };
     }
@@ -145,11 +151,8 @@ export function createMemoryVectorIndex({ db, dir, logger, saveAfterMs = 60_000,
         if (!slot || slot.failedAt !== null) continue;
         const theirs = memories.filter((m) => m.companionId === companionId);
         enqueue(slot, "adding memories", async () => {
-          for (const memory of theirs) {
-            slot.index?.put(memory.seq, Float32Array.from(memory.vector));
-            // Each insert costs a few milliseconds at 100k: the event loop runs between them.
-            await new Promise((resolve) => setImmediate(resolve));
-          }
+          // Each insert costs a few milliseconds at 100k, on the index thread.
+          for (const memory of theirs) await slot.index?.put(memory.seq, Float32Array.from(memory.vector));
         });
       }
     },
@@ -170,6 +173,7 @@ export function createMemoryVectorIndex({ db, dir, logger, saveAfterMs = 60_000,
         if (!slot.index?.changedSinceSave) continue;
         await slot.index.save(dir).catch((error: unknown) => logger.error({ err: error, companionId: slot.identity.companionId }, "memory vector index: saving failed; it is brought up to date on the next start"));
       }
+      await thread.close();
     },
   };
 }

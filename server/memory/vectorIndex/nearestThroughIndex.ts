@@ -37,7 +37,11 @@ export async function nearestThroughIndex(
   const vector = Float32Array.from(query.vector);
   let read = options.limit * (options.speakerIsOwner ? FIRST_READ.owner : FIRST_READ.other);
   for (let reads = 1; ; reads++) {
-    const { seqs } = index.search(vector, read);
+    const seqs = await index.search(vector, read).then(
+      (found) => found.seqs,
+      () => null, // the index thread failed (and said so in the log): the database answers instead
+    );
+    if (!seqs) return null;
     const rows = await visibleAmong(db, query, seqs, options);
     if (rows.length >= options.limit || seqs.length >= index.size) return rows;
     if (reads === MAX_READS) return null;

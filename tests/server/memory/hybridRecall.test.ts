@@ -127,6 +127,29 @@ describe("hybrid recall", () => {
     expect(rowsRead()).toBeLessThanOrEqual(K);
   });
 
+  it("never returns, through the index, a memory forgotten or made private behind the index's back", async () => {
+    const vector = unitVector(random);
+    const forgotten = await recordEpisode(db, { ...scope, text: "A thing to forget", speaker: "Alice", visibility: "shared" });
+    const hidden = await recordEpisode(db, { ...scope, text: "A thing to hide", speaker: "Alice", visibility: "shared" });
+    await storeEmbeddings(db, model, [{ memoryId: forgotten.id, vector }, { memoryId: hidden.id, vector }]);
+    const [f, h] = await db.query<{ seq: string }>("SELECT seq FROM memories WHERE id = ANY($1::uuid[]) ORDER BY seq", [[forgotten.id, hidden.id]]);
+    index.embedded(model, [f, h].map((row) => ({ companionId: scope.companionId, seq: Number(row!.seq), vector })));
+    await index.ready(model, scope.companionId);
+    const someone = { ...scope, speakerIsOwner: false, speakerId: randomUUID(), k: K, embeddings: embedder(vector, index) };
+    // Both point where the query points: the vector side's first two, for anyone.
+    expect((await recall(db, "zebra", someone)).slice(0, 2).map((m) => m.id).sort()).toEqual([forgotten.id, hidden.id].sort());
+    // The index is not told: the database decides.
+    await db.query("DELETE FROM memories WHERE id = $1", [forgotten.id]);
+    await db.query("UPDATE memories SET visibility = 'private' WHERE id = $1", [hidden.id]);
+    const found = (await recall(db, "zebra", someone)).map((m) => m.id);
+    expect(found).toHaveLength(K);
+    expect(found).not.toContain(forgotten.id);
+    expect(found).not.toContain(hidden.id);
+    const owner = (await recall(db, "zebra", { ...someone, speakerIsOwner: true, speakerId: undefined })).map((m) => m.id);
+    expect(owner[0]).toBe(hidden.id);
+    expect(owner).not.toContain(forgotten.id);
+  });
+
   it("leaves out a winner forgotten between the ranking and the reading of its row", async () => {
     // A memory pointing where the query points: the vector side's first.
     const { id } = await recordEpisode(db, { ...scope, text: "Something else entirely", speaker: "Alice" });
