@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- avatar-update [--avatars 20] [--frames 600] [--spread 12] [--all-in-view] [--procedural] [--heap-profile]`
+ * `npm run bench -- avatar-update [--avatars 20] [--frames 600] [--warm-up 60] [--spread 12] [--all-in-view] [--procedural] [--heap-profile]`
  *
  * The avatar update of the client bench without a browser: the generated presets, parsed as the
  * client parses them, each driven by its own AvatarDriver (seeded), standing on a ring around
@@ -35,7 +35,6 @@ import { formatAllocationSites, topAllocationSites, type AllocationProfile } fro
 import { percentile } from "./support/processStats";
 
 const FRAME_S = 1 / 60;
-const WARM_UP_FRAMES = 60;
 
 interface Body {
   driver: AvatarDriver;
@@ -51,6 +50,7 @@ export async function main(argv: string[]) {
     options: {
       avatars: { type: "string", default: "20" },
       frames: { type: "string", default: "600" },
+      "warm-up": { type: "string", default: "60" },
       spread: { type: "string", default: "12" },
       "all-in-view": { type: "boolean", default: false },
       procedural: { type: "boolean", default: false },
@@ -59,6 +59,7 @@ export async function main(argv: string[]) {
   });
   const count = Number(values.avatars);
   const frames = Number(values.frames);
+  const warmUpFrames = Number(values["warm-up"]);
   const spread = Number(values.spread);
   const allInView = values["all-in-view"] === true;
   // The VRMA clips in avatars/animations, as the client binds them; --procedural leaves them out.
@@ -66,6 +67,7 @@ export async function main(argv: string[]) {
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(frames) || frames < 1 || !(spread >= 2)) {
     throw new Error("--avatars and --frames must be whole numbers ≥ 1, --spread a distance ≥ 2 m");
   }
+  if (!Number.isInteger(warmUpFrames) || warmUpFrames < 0) throw new Error(`--warm-up must be a whole number of frames ≥ 0, got ${values["warm-up"]}`);
   const presetDir = new URL("../avatars/presets/", import.meta.url);
   const presets = readdirSync(presetDir).filter((f) => f.endsWith(".vrm")).sort();
   if (presets.length === 0) throw new Error("no presets in avatars/presets: run `npm run avatars`");
@@ -102,8 +104,8 @@ export async function main(argv: string[]) {
   const heapBytes: number[] = [];
   const profiler = values["heap-profile"] === true ? new Session() : null;
   profiler?.connect();
-  for (let f = 0; f < WARM_UP_FRAMES + frames; f++) {
-    if (f === WARM_UP_FRAMES && profiler) {
+  for (let f = 0; f < warmUpFrames + frames; f++) {
+    if (f === warmUpFrames && profiler) {
       await profiler.post("HeapProfiler.startSampling", { samplingInterval: 256, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     }
     const started = performance.now();
@@ -118,7 +120,7 @@ export async function main(argv: string[]) {
       body.driver.setDistance(Math.hypot(pose.x, pose.y - eye.y, pose.z));
       const inView = allInView || bodyInView(camera, pose.x, pose.y, pose.z);
       body.driver.setInView(inView);
-      if (inView && f >= WARM_UP_FRAMES) posed++;
+      if (inView && f >= warmUpFrames) posed++;
     }
     const heapBefore = process.memoryUsage().heapUsed;
     for (const body of bodies) body.driver.update(FRAME_S, body.pose);
@@ -128,7 +130,7 @@ export async function main(argv: string[]) {
     const cpu = process.cpuUsage(cpuStarted);
     scene.updateMatrixWorld();
     const done = performance.now();
-    if (f >= WARM_UP_FRAMES) {
+    if (f >= warmUpFrames) {
       updateMs.push(updated - started);
       updateCpuMs.push((cpu.user + cpu.system) / 1000);
       matrixMs.push(done - updated);
@@ -136,7 +138,7 @@ export async function main(argv: string[]) {
       if (heapGrowth >= 0) heapBytes.push(heapGrowth);
       drawCalls += cameraDrawCalls(scene, camera);
     }
-    if (f % 60 === 0) process.stderr.write(`\r  frame ${f}/${WARM_UP_FRAMES + frames}   `);
+    if (f % 60 === 0) process.stderr.write(`\r  frame ${f}/${warmUpFrames + frames}   `);
   }
   process.stderr.write("\n");
   if (profiler) {
@@ -149,6 +151,7 @@ export async function main(argv: string[]) {
   return {
     avatars: count,
     frames,
+    warmUpFrames,
     clips: Object.keys(animations).length,
     posedPerFrame: Math.round((posed / frames) * 10) / 10,
     avatarUpdateMsPerFrame: { p50: round(percentile(updateMs, 50)), p95: round(percentile(updateMs, 95)) },

@@ -1,7 +1,6 @@
 import { Vector3, type Object3D } from "three";
 import type { VRM } from "@pixiv/three-vrm";
 import { ACTIONS, EMOTIONS, type ActionName, type Emotion } from "../../shared/persona";
-import { angleDelta } from "../math/angles";
 import { BlinkScheduler } from "./expressions/blinkScheduler";
 import { EmotionBlender } from "./expressions/emotionBlender";
 import { FaceExpressions } from "./expressions/faceExpressions";
@@ -23,6 +22,7 @@ import type { MotionClips } from "./motion/motionClips";
 import { QuaternionOnlyBones } from "./quaternionOnlyBones";
 import type { RandomSource } from "./random";
 import { VrmUpdater } from "./vrmUpdate";
+import { turnAboutUp } from "./yawTurn";
 
 /** Where the body stands: feet at (x, y, z), facing `yaw` (0 faces +Z), moving at `speed` m/s. */
 export interface AvatarPose {
@@ -37,7 +37,6 @@ export interface AvatarPose {
 const MAX_DELTA_S = 0.1;
 /** A move longer than this in one update is a teleport: springs restart from rest. */
 const TELEPORT_M = 3;
-const UP = new Vector3(0, 1, 0);
 /**
  * Bodies at a reduced rate update in one of this many turns of their interval (drivers take
  * turns as they are created): far bodies that fell back at the same moment (the camera jumped)
@@ -80,7 +79,8 @@ export class AvatarDriver {
   private inView = true;
   /** Springs were skipped (far or out of view): they restart from rest when they run again. */
   private springsStale = false;
-  private lastYaw = Number.NaN;
+  /** No step since attach: the head's position is read from the rig before the first. */
+  private awaitingFirstStep = true;
   private readonly lastPosition = new Vector3();
   /** The head seen from the feet, in the body's own frame (yaw 0), as last posed. */
   private readonly headFromFeet = new Vector3();
@@ -202,7 +202,8 @@ export class AvatarDriver {
     this.fader.attach(vrm.scene);
     this.draw.attach(vrm.scene);
     this.quaternionOnly.attach(vrm);
-    this.lastYaw = Number.NaN;
+    this.gait.forgetTurn();
+    this.awaitingFirstStep = true;
   }
 
   /** Called by VrmAvatar before it disposes of `vrm`. */
@@ -254,7 +255,8 @@ export class AvatarDriver {
     const step = Math.min(this.pendingDelta, MAX_DELTA_S);
     this.pendingDelta = 0;
     this.rateLead = 0;
-    if (Number.isNaN(this.lastYaw)) rig.headWorldPosition(this.headPosition);
+    if (this.awaitingFirstStep) rig.headWorldPosition(this.headPosition);
+    this.awaitingFirstStep = false;
     const last = this.lastPosition;
     const dx = position.x - last.x;
     const dy = position.y - last.y;
@@ -264,9 +266,6 @@ export class AvatarDriver {
     this.springsStale = !detail.springs;
     last.copy(position);
 
-    const yawRate = Number.isNaN(this.lastYaw) || step <= 0 ? 0 : angleDelta(this.lastYaw, pose.yaw) / step;
-    this.lastYaw = pose.yaw;
-
     this.mouth.update(step);
     this.emotions.update(step, this.mouth.speaking);
     this.face.setEmotions(this.emotions.values);
@@ -274,28 +273,28 @@ export class AvatarDriver {
     this.blink.update(step, this.face.blinkOverride() >= 0.5);
     this.face.setBlink(this.blink.value);
 
-    this.gait.update(step, pose.speed, yawRate);
-    const calm = 1 - Math.max(this.gait.walk, this.gait.turn);
-    this.idle.update(step, calm, this.mouth.speaking || gestures.playing !== null);
+    this.gait.update(step, pose);
+    this.idle.calm = 1 - Math.max(this.gait.walk, this.gait.turn);
+    this.idle.update(step, this.mouth.speaking || gestures.playing !== null);
     if (!detail.pose) {
       gestures.update(step);
       // Its voice still comes from its head: carried along with the body, unposed.
-      this.headPosition.copy(this.headFromFeet).applyAxisAngle(UP, pose.yaw).add(root.position);
+      turnAboutUp(this.headPosition.copy(this.headFromFeet), pose, 1).add(root.position);
       this.updateMs = performance.now() - started;
       return;
     }
     this.body.clear();
-    this.idle.write(this.body, calm);
+    this.idle.write(this.body);
     writeGait(this.body, this.gait);
     if (detail.gaze) {
       this.saccades.update(step, this.gaze.hasTarget);
-      this.gaze.update(step, this.headPosition, pose.yaw, this.idle.glanceYaw, this.saccades, this.body);
+      this.gaze.update(step, this.headPosition, pose, this.idle, this.saccades, this.body);
     }
     gestures.update(step);
     rig.apply(this.body, gestures.frame);
     updater.update(step, detail, restartSprings);
     rig.headWorldPosition(this.headPosition);
-    this.headFromFeet.copy(this.headPosition).sub(root.position).applyAxisAngle(UP, -pose.yaw);
+    turnAboutUp(this.headFromFeet.copy(this.headPosition).sub(root.position), pose, -1);
     this.updateMs = performance.now() - started;
   }
 }

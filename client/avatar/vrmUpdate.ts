@@ -2,6 +2,7 @@ import type { Material } from "three";
 import type { VRM, VRMExpression } from "@pixiv/three-vrm";
 import { MorphExpressionApplier } from "./expressions/morphExpressionApplier";
 import { HumanoidCopy } from "./humanoidCopy";
+import { eyesFor, type Eyes } from "./lookAt/eyes";
 import { updateLookAt } from "./lookAt/lookAtStep";
 import { SpringStep } from "./springStep";
 import type { AvatarDetail } from "./lod";
@@ -30,7 +31,8 @@ let nextSpringPhase = 0;
  * What `vrm.update(delta)` does, with the parts a far avatar can skip left out: spring bones
  * (hair and cloth) and the eyes' lookAt. Order as in three-vrm: humanoid, lookAt, expressions,
  * constraints, springs, materials. The humanoid copy is {@link HumanoidCopy} (skips bones that
- * did not move); the eyes' lookAt is {@link updateLookAt} (three-vrm's without its garbage).
+ * did not move); the eyes' lookAt is {@link updateLookAt} with {@link eyesFor}'s appliers
+ * (three-vrm's without their garbage).
  * Springs step through {@link SpringStep} (three-vrm's maths without its garbage,
  * updating only the world matrices they read)
  * and step every `detail.springStride` updates, covering the time since their last step;
@@ -45,6 +47,7 @@ export class VrmUpdater {
   private readonly all: UpdatableMaterial[];
   private readonly animated: UpdatableMaterial[];
   private readonly humanoid: HumanoidCopy;
+  private readonly eyes: Eyes | null;
   private readonly expressions: readonly VRMExpression[];
   /** Each expression's weight when the manager last applied them (NaN: never). */
   private readonly appliedWeights: Float64Array;
@@ -59,6 +62,7 @@ export class VrmUpdater {
     this.all = (vrm.materials ?? []).filter(isUpdatable);
     this.animated = this.all.filter(scrollsUv);
     this.humanoid = HumanoidCopy.of(vrm);
+    this.eyes = vrm.lookAt ? eyesFor(vrm.lookAt.applier) : null;
     this.expressions = vrm.expressionManager?.expressions ?? [];
     this.appliedWeights = new Float64Array(this.expressions.length).fill(Number.NaN);
     this.morphs = vrm.expressionManager ? MorphExpressionApplier.forManager(vrm.expressionManager) : null;
@@ -75,7 +79,7 @@ export class VrmUpdater {
   update(delta: number, detail: AvatarDetail, restartSprings = false): void {
     const vrm = this.vrm;
     this.humanoid.update();
-    if (vrm.lookAt && detail.gaze) updateLookAt(vrm.lookAt);
+    if (vrm.lookAt && this.eyes && detail.gaze) updateLookAt(vrm.lookAt, this.eyes);
     if (this.expressionsChanged()) {
       if (this.morphs) this.morphs.apply();
       else vrm.expressionManager?.update();

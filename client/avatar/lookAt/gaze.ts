@@ -40,11 +40,13 @@ export class Gaze {
   }
 
   /**
-   * `head` is the head's world position, `bodyYaw` the body's world yaw (0 faces +Z), `glanceYaw`
-   * an idle glance aside used when there is no target.
+   * `head` is the head's world position, `body.yaw` the body's world yaw (0 faces +Z),
+   * `idle.glanceYaw` an idle glance aside used when there is no target. Read from their objects,
+   * not passed: numbers handed to a call the optimiser does not inline are boxed on the heap.
    */
-  update(dt: number, head: Vector3, bodyYaw: number, glanceYaw: number, saccade: SaccadeScheduler, pose: BodyPose): void {
-    let yaw = glanceYaw;
+  update(dt: number, head: Vector3, body: { readonly yaw: number }, idle: { readonly glanceYaw: number }, saccade: SaccadeScheduler, pose: BodyPose): void {
+    const bodyYaw = body.yaw;
+    let yaw = idle.glanceYaw;
     let pitch = 0;
     let distance = IDLE_FOCUS_M;
     const t = this.target;

@@ -1,5 +1,6 @@
 import { MathUtils, Matrix4, Quaternion, Vector3 } from "three";
 import type { VRMLookAt } from "@pixiv/three-vrm";
+import type { Eyes } from "./eyes";
 
 /** What VRMLookAt keeps to itself (protected and private there). */
 interface LookAtInternals {
@@ -18,9 +19,10 @@ const targetPosition = new Vector3();
  * pitch from the head to the target, in the head's rest frame, relative to `faceFront`) is the
  * same arithmetic in the same order on plain numbers; three-vrm's version builds two arrays
  * per call for the angles (and destructures them through iterators). The eyes are then moved
- * by the model's own applier (bones or expressions), as three-vrm does.
+ * by `eyes` (see `eyesFor`), made for the model's applier; should the lookAt have been
+ * given another applier since, by that applier, as three-vrm does.
  */
-export function updateLookAt(lookAt: VRMLookAt): void {
+export function updateLookAt(lookAt: VRMLookAt, eyes: Eyes): void {
   const internals = lookAt as unknown as LookAtInternals;
   const target = lookAt.target;
   if (target && lookAt.autoUpdate) {
@@ -68,7 +70,8 @@ export function updateLookAt(lookAt: VRMLookAt): void {
   }
   if (internals._needsUpdate) {
     internals._needsUpdate = false;
-    lookAt.applier.applyYawPitch(internals._yaw, internals._pitch);
+    if (eyes.source === lookAt.applier) eyes.apply(internals);
+    else lookAt.applier.applyYawPitch(internals._yaw, internals._pitch);
   }
 }
 

@@ -16,8 +16,12 @@ export class BoundClip {
     readonly bones: readonly PosedBone[],
     private readonly rotations: readonly ClipTrack[],
     private readonly hips: ClipTrack | null,
-    /** Where the tracks read the time to sample at. */
-    private readonly clock: Float64Array,
+    /**
+     * The time to sample at (s) in element 0, where the tracks read it: written by the caller
+     * once before sampling, not passed to each call (a number handed to a call the optimiser
+     * does not inline is boxed on the heap).
+     */
+    readonly clock: Float64Array,
   ) {}
 
   /** Null when the clip moves none of the rig's posed bones (nothing to play). */
@@ -50,16 +54,14 @@ export class BoundClip {
     return this.hips !== null;
   }
 
-  /** The rotation of `bones[index]` at `time` s (normalised bone, this VRM's frame). */
-  rotation(index: number, time: number, out: Quaternion): Quaternion {
-    this.clock[0] = time;
+  /** The rotation of `bones[index]` at the {@link clock}'s time (normalised bone, this VRM's frame). */
+  rotation(index: number, out: Quaternion): Quaternion {
     return this.rotations[index]!.quaternion(out);
   }
 
-  /** The hips' position at `time` s (normalised bone); false (and `out` untouched) if the clip leaves them. */
-  hipsPosition(time: number, out: Vector3): boolean {
+  /** The hips' position at the {@link clock}'s time (normalised bone); false (and `out` untouched) if the clip leaves them. */
+  hipsPosition(out: Vector3): boolean {
     if (!this.hips) return false;
-    this.clock[0] = time;
     this.hips.vector(out);
     return true;
   }

@@ -31,7 +31,7 @@ export class ClipTrack {
   /** The rotation at the clock's time (a track of quaternions). */
   quaternion(out: Quaternion): Quaternion {
     const time = this.clock[0]!;
-    const k = this.seek(time);
+    const k = this.seek();
     const r = this.result;
     const v = this.values;
     if (k === 0 || k === this.times.length) {
@@ -90,7 +90,7 @@ export class ClipTrack {
   /** The position at the clock's time (a track of vectors). */
   vector(out: Vector3): Vector3 {
     const time = this.clock[0]!;
-    const k = this.seek(time);
+    const k = this.seek();
     const r = this.result;
     const v = this.values;
     if (k === 0 || k === this.times.length) {
@@ -112,11 +112,12 @@ export class ClipTrack {
   }
 
   /**
-   * The first key whose time is after `time`: 0 before the first key, the key count at or after
-   * the last (where three's interpolants hold the first or last value), else k with
-   * times[k − 1] ≤ time < times[k].
+   * The first key whose time is after the clock's: 0 before the first key, the key count at or
+   * after the last (where three's interpolants hold the first or last value), else k with
+   * times[k − 1] ≤ time < times[k]. The time is read here, not passed (it would be boxed).
    */
-  private seek(time: number): number {
+  private seek(): number {
+    const time = this.clock[0]!;
     const times = this.times;
     let k = this.key;
     while (k > 0 && time < times[k - 1]!) k--;

@@ -1,3 +1,4 @@
+import { angleDelta } from "../../math/angles";
 import { smoothstep } from "../easing";
 
 /** Cycle length (two steps) in hip heights: longer strides at speed, as people do. */
@@ -20,10 +21,18 @@ const MAX_REACH = 0.8;
 /** How far feet reach when stepping round on the spot (sin of the leg angle). */
 const TURN_REACH = 0.12;
 
+/** What the gait follows: the body's ground speed (m/s) and its world yaw (radians). */
+export interface GaitInput {
+  readonly speed: number;
+  readonly yaw: number;
+}
+
 /**
  * The step cycle, driven by distance rather than time so feet don't slide: the phase advances
  * by the ground covered divided by the cycle length, and during its stance a foot moves back
- * under the body at exactly the ground speed. Turning on the spot steps too.
+ * under the body at exactly the ground speed. Turning on the spot steps too: the turn rate is the
+ * yaw's change since the last update (the body object is read rather than numbers passed, which
+ * the driver would box on the heap every frame).
  */
 export class GaitPhase {
   /** Position in the cycle, 0…1 (0 is the left foot's strike, 0.5 the right's). */
@@ -40,15 +49,26 @@ export class GaitPhase {
   /** Sine of the leg's largest angle from vertical: how far a foot reaches forward and back. */
   reach = 0;
 
+  /** The yaw at the last update (NaN: none since the last {@link forgetTurn}, so no turn yet). */
+  private lastYaw = Number.NaN;
+
   constructor(public hipHeight = 0.9) {}
+
+  /** The next update sees no turn, whatever the yaw then: a body attached or placed anew. */
+  forgetTurn(): void {
+    this.lastYaw = Number.NaN;
+  }
 
   /** Metres the body covers per full cycle at `speed` (m/s). */
   cycleLength(speed: number): number {
     return this.hipHeight * (CYCLE_BASE + CYCLE_PER_MPS * speed);
   }
 
-  update(dt: number, speed: number, yawRate: number): void {
-    const ground = Math.max(speed, 0);
+  update(dt: number, body: GaitInput): void {
+    const yaw = body.yaw;
+    const yawRate = Number.isNaN(this.lastYaw) || dt <= 0 ? 0 : angleDelta(this.lastYaw, yaw) / dt;
+    this.lastYaw = yaw;
+    const ground = Math.max(body.speed, 0);
     this.walk = smoothstep(WALK_START, WALK_FULL, ground);
     this.run = smoothstep(RUN_START, RUN_FULL, ground);
     this.turn = (1 - this.walk) * smoothstep(MIN_TURN_RATE, MIN_TURN_RATE * 2.5, Math.abs(yawRate));

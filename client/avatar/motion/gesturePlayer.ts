@@ -95,9 +95,10 @@ export class GesturePlayer {
   private sampleClip(clip: BoundClip, additive: boolean): void {
     this.frame.additive = additive;
     const bones = clip.bones;
+    clip.clock[0] = this.time;
     for (let i = 0; i < bones.length; i++) {
       const bone = bones[i]!;
-      clip.rotation(i, this.time, this.frame.rotation[bone]);
+      clip.rotation(i, this.frame.rotation[bone]);
       this.frame.active[bone] = true;
     }
   }

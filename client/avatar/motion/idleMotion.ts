@@ -21,6 +21,12 @@ const STRETCH_S = 3;
 export class IdleMotion {
   /** Head yaw of the current glance or lookAround clip (radians, + = the avatar's left), read by the gaze. */
   glanceYaw = 0;
+  /**
+   * How still the body is, 0…1 (1 standing, 0 walking), set before {@link update} and
+   * {@link write}: glances and stretches need calm. A field rather than an argument: numbers
+   * handed to a call the optimiser does not inline are boxed on the heap, every frame.
+   */
+  calm = 1;
   readonly variations: IdleVariations;
   private time = 0;
   private shiftPhase = 0;
@@ -43,9 +49,11 @@ export class IdleMotion {
     this.variations.use(rig, clips);
   }
 
-  /** `calm` 0…1: how still the body is (1 standing, 0 walking); glances and stretches need calm. */
-  update(dt: number, calm: number, busy: boolean): void {
-    this.variations.update(dt, calm, busy);
+  /** `busy` while talking or gesturing. */
+  update(dt: number, busy: boolean): void {
+    const calm = this.calm;
+    this.variations.calm = calm;
+    this.variations.update(dt, busy);
     // A procedural glance or stretch never overlaps a clip, and never stands in for one that exists.
     const glances = !this.variations.has("lookAround");
     const stretches = !this.variations.has("stretch");
@@ -74,7 +82,8 @@ export class IdleMotion {
     this.glanceYaw += this.variations.headYaw;
   }
 
-  write(pose: BodyPose, calm: number): void {
+  write(pose: BodyPose): void {
+    const calm = this.calm;
     // Written into the pose's vectors directly: numbers handed to calls the optimiser does not
     // inline (twenty `add`s here) would each be boxed on the heap.
     const r = pose.rotation;
@@ -104,7 +113,8 @@ export class IdleMotion {
     r.spine.x += -0.08 * stretch;
     r.chest.x += -0.06 * stretch;
     r.head.x += -0.15 * stretch;
-    this.variations.write(pose, calm);
+    this.variations.calm = calm;
+    this.variations.write(pose);
   }
 }
 

@@ -23,6 +23,8 @@ const GAP_MAX_S = 16;
 export class IdleVariations {
   /** How far the playing clip turns the head and neck (radians, + the avatar's left), weighted. */
   headYaw = 0;
+  /** How still the body is, 0…1 (1 standing still), set before {@link update} and {@link write} (a field: an argument would be boxed). */
+  calm = 1;
   private readonly clips = new Map<IdleVariation, BoundClip>();
   private current: BoundClip | null = null;
   private currentName: IdleVariation | null = null;
@@ -65,14 +67,15 @@ export class IdleVariations {
     if (this.clips.size > 0) this.nextIn = randomBetween(this.random, GAP_MIN_S, GAP_MAX_S);
   }
 
-  /** `calm` 0…1 (1 standing still); `busy` while talking or gesturing. */
-  update(dt: number, calm: number, busy: boolean): void {
+  /** `busy` while talking or gesturing. */
+  update(dt: number, busy: boolean): void {
+    const calm = this.calm;
     if (this.current) {
       this.time += dt;
       if (this.stopping >= 0) this.stopping += dt;
       else if (busy || calm < 0.5) this.stopping = 0;
       if (this.time >= this.current.duration || this.stopping >= IDLE_CLIP_FADE_S) this.stop();
-      else this.headYaw = this.sampleHeadYaw(this.current, calm);
+      else this.sampleHeadYaw(this.current);
       return;
     }
     if (this.clips.size === 0 || (this.nextIn -= dt) > 0) return;
@@ -81,36 +84,40 @@ export class IdleVariations {
   }
 
   /** Blends the playing clip into `pose` (a no-op when none plays). */
-  write(pose: BodyPose, calm: number): void {
+  write(pose: BodyPose): void {
     const clip = this.current;
+    const calm = this.calm;
     if (!clip) return;
     const w = this.weight(clip) * calm;
     if (w <= 0) return;
     const sign = this.mirror;
     const bones = clip.bones;
+    clip.clock[0] = this.time;
     for (let i = 0; i < bones.length; i++) {
       const bone = bones[i]!;
-      this.euler.setFromQuaternion(clip.rotation(i, this.time, this.quat), "XYZ");
+      this.euler.setFromQuaternion(clip.rotation(i, this.quat), "XYZ");
       // The pose is in the VRM 1.0 frame; the rig mirrors X and Z again for a VRM 0.x.
       const yaw = isHeadTurn(bone) ? pose.rotation[bone].y : this.euler.y;
       this.angles.set(this.euler.x * sign, yaw, this.euler.z * sign);
       pose.rotation[bone].lerp(this.angles, w);
     }
-    if (clip.hipsPosition(this.time, this.hips)) {
+    if (clip.hipsPosition(this.hips)) {
       this.hips.sub(this.restHips);
       this.hips.set(this.hips.x * sign, this.hips.y, this.hips.z * sign);
       pose.hipsOffset.lerp(this.hips, w);
     }
   }
 
-  private sampleHeadYaw(clip: BoundClip, calm: number): number {
+  /** Into {@link headYaw} (written here, not returned: a returned number is boxed). */
+  private sampleHeadYaw(clip: BoundClip): void {
     const bones = clip.bones;
+    clip.clock[0] = this.time;
     let yaw = 0;
     for (let i = 0; i < bones.length; i++) {
       if (!isHeadTurn(bones[i]!)) continue;
-      yaw += this.euler.setFromQuaternion(clip.rotation(i, this.time, this.quat), "XYZ").y;
+      yaw += this.euler.setFromQuaternion(clip.rotation(i, this.quat), "XYZ").y;
     }
-    return yaw * this.weight(clip) * calm;
+    this.headYaw = yaw * this.weight(clip) * this.calm;
   }
 
   private weight(clip: BoundClip): number {

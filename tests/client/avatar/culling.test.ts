@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { Frustum, Matrix4, PerspectiveCamera, Sphere, Vector3, type SkinnedMesh } from "three";
+import { Frustum, Group, Matrix4, PerspectiveCamera, Sphere, Vector3, type SkinnedMesh } from "three";
 import type { VRMHumanBoneName } from "@pixiv/three-vrm";
 import { bodyInView } from "../../../client/avatar/inView";
+import { heapGrowthPerCall } from "./support/heapGrowth";
 import { drivenPreset } from "./support/presetAvatar";
 
 function cameraAtEyeLookingNorth(): PerspectiveCamera {
@@ -28,6 +29,80 @@ describe("bodyInView", () => {
     turned.updateMatrixWorld();
     turned.lookAt(0, 1.6, 10);
     expect(bodyInView(turned, 0, 0, 5)).toBe(true);
+  });
+  it("follows a camera moved or turned between asks, by its own transform or its parent's", () => {
+    const rig = new Group();
+    const headset = cameraAtEyeLookingNorth();
+    rig.add(headset);
+    expect(bodyInView(headset, 0, 0, -5)).toBe(true);
+    headset.position.z = -10;
+    expect(bodyInView(headset, 0, 0, -5)).toBe(false);
+    headset.position.z = 0;
+    expect(bodyInView(headset, 0, 0, -5)).toBe(true);
+    rig.rotation.y = Math.PI;
+    expect(bodyInView(headset, 0, 0, -5)).toBe(false);
+    expect(bodyInView(headset, 0, 0, 5)).toBe(true);
+    rig.removeFromParent();
+    const outer = new Group();
+    outer.add(rig);
+    outer.position.z = 20;
+    expect(bodyInView(headset, 0, 0, 5)).toBe(false);
+    expect(bodyInView(headset, 0, 0, 25)).toBe(true);
+  });
+  it("follows a camera placed by its matrix alone (as a headset's pose is) and a changed projection", () => {
+    const headset = cameraAtEyeLookingNorth();
+    headset.matrixAutoUpdate = false;
+    headset.updateMatrixWorld(true);
+    expect(bodyInView(headset, 0, 0, -5)).toBe(true);
+    headset.matrix.makeRotationY(Math.PI).setPosition(0, 1.6, 0);
+    headset.matrixWorldNeedsUpdate = true;
+    expect(bodyInView(headset, 0, 0, -5)).toBe(false);
+    expect(bodyInView(headset, 0, 0, 5)).toBe(true);
+    headset.matrixWorld.makeTranslation(0, 1.6, 0);
+    headset.matrixWorldAutoUpdate = false;
+    expect(bodyInView(headset, 0, 0, -5)).toBe(true);
+    const wide = new PerspectiveCamera(60, 16 / 9, 0.1, 200);
+    wide.position.set(0, 1.6, 0);
+    expect(bodyInView(wide, 10, 0, -5)).toBe(false);
+    wide.fov = 170;
+    wide.updateProjectionMatrix();
+    expect(bodyInView(wide, 10, 0, -5)).toBe(true);
+  });
+  it("brings the camera's matrices up to date once, not once per body, while the camera stands still", () => {
+    const still = cameraAtEyeLookingNorth();
+    let updates = 0;
+    const update = still.updateWorldMatrix.bind(still);
+    still.updateWorldMatrix = (...args) => {
+      updates++;
+      update(...args);
+    };
+    for (let i = 0; i < 20; i++) bodyInView(still, i - 10, 0, -5);
+    expect(updates).toBe(1);
+    still.position.x = 0.5;
+    for (let i = 0; i < 20; i++) bodyInView(still, i - 10, 0, -5);
+    expect(updates).toBe(2);
+  });
+  it("allocates nothing per ask, and for a moving camera nothing beyond three's own update of it", () => {
+    const still = cameraAtEyeLookingNorth();
+    let i = 0;
+    const bytes = heapGrowthPerCall(() => {
+      bodyInView(still, (i++ % 20) - 10, 0, -5);
+    });
+    expect(bytes).toBeLessThan(1);
+    const rig = new Group();
+    const moving = cameraAtEyeLookingNorth();
+    rig.add(moving);
+    let frame = 0;
+    const perFrame = heapGrowthPerCall(() => {
+      moving.position.x = Math.sin(frame++ * 0.01);
+      for (let body = 0; body < 20; body++) bodyInView(moving, body - 10, 0, -5);
+    });
+    // What three's camera update (decompose and invert, which the renderer runs each frame anyway) costs alone.
+    const threeAlone = heapGrowthPerCall(() => {
+      moving.position.x = Math.sin(frame++ * 0.01);
+      moving.updateWorldMatrix(true, false);
+    });
+    expect(perFrame).toBeLessThan(threeAlone + 1);
   });
 });
 

@@ -3,8 +3,13 @@ import { GaitPhase } from "../../../client/avatar/motion/gaitPhase";
 
 const DT = 1 / 60;
 
-function walk(gait: GaitPhase, speed: number, seconds: number, yawRate = 0): void {
-  for (let t = 0; t < seconds - 1e-9; t += DT) gait.update(DT, speed, yawRate);
+/** Moves at `speed` for `seconds`, turning at `yawRate` (rad/s) from where the last walk ended. */
+function walk(gait: GaitPhase, speed: number, seconds: number, yawRate = 0, body = { speed: 0, yaw: 0 }): void {
+  body.speed = speed;
+  for (let t = 0; t < seconds - 1e-9; t += DT) {
+    body.yaw += yawRate * DT;
+    gait.update(DT, body);
+  }
 }
 
 describe("GaitPhase", () => {
@@ -65,5 +70,22 @@ describe("GaitPhase", () => {
     expect(turning.turn).toBeGreaterThan(0.5);
     expect(turning.cycles).toBeGreaterThan(0.2);
     expect(turning.reach).toBeGreaterThan(0);
+  });
+
+  it("turns by the shortest way across ±π, and sees no turn in its first update or after forgetting", () => {
+    const gait = new GaitPhase();
+    const body = { speed: 0, yaw: Math.PI - 0.01 };
+    gait.update(DT, body);
+    expect(gait.turn).toBe(0);
+    // Crossing from +π to −π is a turn of 0.02 rad in the frame (1.2 rad/s), not of 2π.
+    body.yaw = -Math.PI + 0.01;
+    gait.update(DT, body);
+    const crossing = gait.turn;
+    expect(crossing).toBeGreaterThan(0.5);
+    expect(crossing).toBeLessThan(1);
+    gait.forgetTurn();
+    body.yaw = 1;
+    gait.update(DT, body);
+    expect(gait.turn).toBe(0);
   });
 });

@@ -27,20 +27,38 @@ const BONES: [name: string, parent: string | null, x: number, y: number, z: numb
   ["rightFoot", "rightLowerLeg", 0, -0.4, 0],
 ];
 
+/** Eyes, with `eyes`: under the head, a little forward and to each side. */
+const EYE_BONES: typeof BONES = [
+  ["leftEye", "head", 0.03, 0.06, 0.08],
+  ["rightEye", "head", -0.03, 0.06, 0.08],
+];
+/** A 0.x bone lookAt as exporters write it (three-vrm reads xRange and yRange of each map). */
+const LINEAR_CURVE = [0, 0, 0, 1, 1, 1, 1, 0];
+const BONE_LOOK_AT = {
+  firstPersonBoneOffset: { x: 0, y: 0.06, z: 0 },
+  lookAtTypeName: "Bone",
+  lookAtHorizontalInner: { curve: LINEAR_CURVE, xRange: 90, yRange: 8 },
+  lookAtHorizontalOuter: { curve: LINEAR_CURVE, xRange: 90, yRange: 12 },
+  lookAtVerticalDown: { curve: LINEAR_CURVE, xRange: 90, yRange: 10 },
+  lookAtVerticalUp: { curve: LINEAR_CURVE, xRange: 90, yRange: 7 },
+};
+
 type Quat = readonly [x: number, y: number, z: number, w: number];
 
 /**
  * Options, for rigs less tidy than the plain one: `restRotation`, every joint's rest rotation
- * (bones that are not axis-aligned); `armature`, a node above the hips, moved and turned.
+ * (bones that are not axis-aligned); `armature`, a node above the hips, moved and turned; `eyes`,
+ * eye bones and a bone lookAt.
  */
-export function skeletonVrm0({ restRotation, armature }: { restRotation?: Quat; armature?: { translation: readonly number[]; rotation: Quat } } = {}): ArrayBuffer {
-  const index = new Map(BONES.map(([name], i) => [name, i]));
-  const nodes = BONES.map(([name, , x, y, z]) => ({
+export function skeletonVrm0({ restRotation, armature, eyes = false }: { restRotation?: Quat; armature?: { translation: readonly number[]; rotation: Quat }; eyes?: boolean } = {}): ArrayBuffer {
+  const bones = eyes ? [...BONES, ...EYE_BONES] : BONES;
+  const index = new Map(bones.map(([name], i) => [name, i]));
+  const nodes = bones.map(([name, , x, y, z]) => ({
     name: `J_${name}`,
     // 0.x faces −Z: the VRM 1.0 layout above, turned half a circle.
     translation: [-x, y, -z],
     ...(restRotation ? { rotation: [...restRotation] } : {}),
-    children: BONES.flatMap(([child, parent], i) => (parent === name ? [i] : [])),
+    children: bones.flatMap(([, parent], i) => (parent === name ? [i] : [])),
   }));
   const above = armature ? [{ name: "Armature", translation: [...armature.translation], rotation: [...armature.rotation], children: [0] }] : [];
   const glb = encodeGlb({
@@ -51,7 +69,9 @@ export function skeletonVrm0({ restRotation, armature }: { restRotation?: Quat; 
         VRM: {
           exporterVersion: "UniVRM-0.99",
           meta: { title: "Skeleton Zero", author: "Kindred tests" },
-          humanoid: { humanBones: BONES.map(([bone]) => ({ bone, node: index.get(bone)! })) },
+          humanoid: { humanBones: bones.map(([bone]) => ({ bone, node: index.get(bone)! })) },
+          // three-vrm reads a lookAt only beside expressions (here none).
+          ...(eyes ? { firstPerson: { ...BONE_LOOK_AT, firstPersonBone: index.get("head")! }, blendShapeMaster: { blendShapeGroups: [] } } : {}),
         },
       },
       scene: 0,

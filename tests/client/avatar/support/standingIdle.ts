@@ -28,9 +28,10 @@ export class StandingIdle {
 
   /** One frame: `calm` 1 standing … 0 walking; `busy` talking or gesturing. */
   step(calm = 1, busy = false): void {
-    this.idle.update(FRAME_S, calm, busy);
+    this.idle.calm = calm;
+    this.idle.update(FRAME_S, busy);
     this.pose.clear();
-    this.idle.write(this.pose, calm);
+    this.idle.write(this.pose);
     this.rig.apply(this.pose, this.gesture);
     this.vrm.humanoid.update();
     this.vrm.scene.updateMatrixWorld(true);
