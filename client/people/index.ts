@@ -9,6 +9,6 @@ export { liveAvatarDrivers } from "./avatarDrivers";
 export { usePeople, remoteTracks, type RemoteTrack } from "./peopleStore";
 export { userColor } from "./userColor";
 export { avatarLod } from "./avatarLod";
-export { applyTrackedPose, bodyMeasureOf, calibrateTrackedBody, endTrackedPose, jumpTrackedBody, trackedBodyScale, wearBody, type TrackedPose } from "./trackedPose";
+export { applyTrackedPose, bodyMeasureOf, endTrackedPose, jumpTrackedBody, trackedBodyScale, wearBody, type TrackedPose } from "./trackedPose";
 export type { StanceKind } from "./bodyStance";
-export { MAX_BODY_SCALE, StandingEyeHeight } from "./bodyScale";
+export { MAX_BODY_SCALE, scaleToEyeHeight, StandingEyeHeight } from "./bodyScale";

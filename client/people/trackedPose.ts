@@ -3,7 +3,6 @@ import type { VRM } from "@pixiv/three-vrm";
 import type { XrPoseState } from "../../shared/state";
 import { copyHumanoidPose } from "../avatar";
 import { BodyFacing, wrapAngle } from "./bodyFacing";
-import { BodyScale } from "./bodyScale";
 import { chooseStance, measureBody, type BodyMeasure, type Stance } from "./bodyStance";
 import { setWorldRotation, twoBoneReach } from "./twoBoneReach";
 
@@ -18,7 +17,7 @@ export interface TrackedBodyPose {
 /** A headset's head and hands in the frame of the room's yaw: the room's `xr` state, or the local headset's own. */
 export type TrackedPose = Pick<
   XrPoseState,
-  "headHeight" | "headX" | "headY" | "headZ" | "headW" | "leftTracked" | "leftX" | "leftY" | "leftZ" | "rightTracked" | "rightX" | "rightY" | "rightZ"
+  "headHeight" | "headX" | "headY" | "headZ" | "headW" | "bodyScale" | "leftTracked" | "leftX" | "leftY" | "leftZ" | "rightTracked" | "rightX" | "rightY" | "rightZ"
 >;
 
 const rootQuat = new Quaternion();
@@ -41,8 +40,8 @@ const NECK_SHARE = 0.4;
 /** What a tracked person's body keeps between frames, by their pose object. */
 interface TrackedBody {
   facing: BodyFacing;
-  /** Grows the body for someone taller than their avatar. */
-  scale: BodyScale;
+  /** The scale last applied (the wearer's client's: grown for someone taller than their avatar). */
+  scale: number;
   /** The avatar root it scaled, given back its own size when the headset is gone. */
   root: Object3D | null;
   /** How far the head is below where the avatar's own animation holds it (m): the stance's hips drop. */
@@ -53,7 +52,7 @@ const trackedBodies = new WeakMap<TrackedBodyPose, TrackedBody>();
 function trackedBodyOf(body: TrackedBodyPose): TrackedBody {
   let tracked = trackedBodies.get(body);
   if (!tracked) {
-    tracked = { facing: new BodyFacing(), scale: new BodyScale(), root: null, lowered: 0 };
+    tracked = { facing: new BodyFacing(), scale: 1, root: null, lowered: 0 };
     trackedBodies.set(body, tracked);
   }
   return tracked;
@@ -86,12 +85,7 @@ export function jumpTrackedBody(body: TrackedBodyPose, turn: number): void {
 
 /** How much the body posed from `body` is grown to meet its wearer's eyes (1: its own size, or not tracked). */
 export function trackedBodyScale(body: TrackedBodyPose): number {
-  return trackedBodies.get(body)?.scale.scale ?? 1;
-}
-
-/** The wearer's standing eye height is known (calibrated in the headset): their body grows for it without waiting to see them stand. */
-export function calibrateTrackedBody(body: TrackedBodyPose, standingEyeHeight: number): void {
-  trackedBodyOf(body).scale.calibrate(standingEyeHeight);
+  return trackedBodies.get(body)?.scale ?? 1;
 }
 
 /** Bodies worn in this browser's headset now (one's own, seen from inside). */
@@ -122,7 +116,8 @@ export function bodyMeasureOf(vrm: VRM): BodyMeasure | null {
  * frame of `body`, whose yaw is where the head looks), after the avatar's own animation has
  * posed it this frame, `dt` seconds after the last: the body turned to its own facing
  * (BodyFacing: it lags the head), hips down and knees bent when their eyes are well below the
- * avatar's (sitting, crouching), grown for someone taller than it (BodyScale), neck and head turned to the head's rotation, the arms reaching
+ * avatar's (sitting, crouching), grown by the pose's `bodyScale` (the wearer's own client decides it,
+ * knowing their calibration; see client/xr/viewHeight), neck and head turned to the head's rotation, the arms reaching
  * for the hands. Works on the normalised rig (rest = identity in the model's frame), then copies
  * it to the skinned bones. Returns the stance it chose (a shared object: read it before the next call).
  */
@@ -147,7 +142,8 @@ export function applyTrackedPose(vrm: VRM, body: TrackedBodyPose, xr: TrackedPos
 
   const measure = bodyMeasureOf(vrm);
   // A taller wearer's avatar grows to their eyes; its stance is chosen in its own (unscaled) measure.
-  const scale = measure ? tracked.scale.update(xr.headHeight, measure.eyeY, dt) : 1;
+  const scale = xr.bodyScale;
+  tracked.scale = scale;
   if (root.scale.x !== scale) {
     root.scale.setScalar(scale);
     root.updateWorldMatrix(false, true);

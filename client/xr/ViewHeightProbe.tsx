@@ -16,6 +16,7 @@ export function ViewHeightProbe() {
     height.standingEyeHeight = setting.standingEyeHeight;
     height.seatedEyeHeight = setting.seatedEyeHeight;
     height.refusal = setting.refusal;
+    height.notice = setting.notice;
     height.eyeY = camera.matrixWorld.elements[13]! - localPlayer.y;
   }, FRAME_ORDER.probe);
   return null;

@@ -6,7 +6,7 @@ import { ClientMessage, type MoveMessage } from "../../shared/protocol";
 import type { Walkable } from "../../shared/world";
 import { FRAME_ORDER } from "../frame/order";
 import { useConnection } from "../net";
-import { bodyMeasureOf, calibrateTrackedBody, jumpTrackedBody } from "../people";
+import { bodyMeasureOf, jumpTrackedBody } from "../people";
 import { cameraRig, createIntent, localAvatarDriver, localPlayer, MoveSchedule, stepMovement, writeLocalPose } from "../player";
 import { useWorld } from "../world";
 import { ComfortVignette, type Comfort } from "./ComfortVignette";
@@ -16,6 +16,7 @@ import { useHeightSetting } from "./heightSetting";
 import { nextReported, XR_MOVE_SEND_HZ } from "./networkPose";
 import { placeHead, trackedToWorld, trackedYaw, turnAboutHead, type XrOrigin } from "./rig";
 import { SnapTurn } from "./snapTurn";
+import { StandUpWatch } from "./standUpWatch";
 import { createArc, teleportRefusal, traceArc, type Arc } from "./teleportArc";
 import { TeleportArcView } from "./TeleportArcView";
 import { ViewHeightProbe } from "./ViewHeightProbe";
@@ -42,7 +43,8 @@ const hand = { x: 0, z: 0 };
  * teleport or snap turn goes at once as one flagged jump, so others see it happen in one step,
  * and one's own body turns with a snap turn at once (it is the person turning, not their head).
  * Seated, or taller than the avatar can grow, the tracked space is raised or lowered (ViewHeight)
- * so the eyes are the avatar's, as seen and as sent. `children` move with the tracked space (the
+ * so the eyes are the avatar's, as seen and as sent; the avatar's scale (ViewHeight's) goes with
+ * the head pose, so others draw the body at the size its wearer sees. `children` move with the tracked space (the
  * panel). Mounted only while a session runs.
  */
 export function XrPlayer({ children }: { children?: ReactNode }) {
@@ -73,6 +75,7 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
       snapped: false,
       reporter: new XrPoseReporter(),
       viewHeight: new ViewHeight(),
+      standUp: new StandUpWatch(),
       last: { yaw: 0, pitch: 0 },
     }),
     [],
@@ -110,10 +113,11 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
     }
     // Seated, or taller than the avatar can grow: the view (and the tracked space with it) is moved up or down.
     const setting = useHeightSetting.getState();
+    // Stood up in seated mode: standing from the next frame (see StandUpWatch for why no prompt).
+    if (state.standUp.update(tracked.y, setting, delta)) setting.stoodUp();
     const model = localAvatarDriver.model;
     const avatarEyeY = (model && bodyMeasureOf(model)?.eyeY) || 0;
     origin.y = localPlayer.y + state.viewHeight.update(tracked.y, setting, avatarEyeY, delta);
-    if (setting.mode === "standing" && setting.standingEyeHeight !== null) calibrateTrackedBody(localPlayer, setting.standingEyeHeight);
     xrStatus.height.viewOffset = state.viewHeight.offset;
     xrStatus.height.avatarEyeY = avatarEyeY;
     xrStatus.height.trackedEyeY = tracked.y;
@@ -170,7 +174,7 @@ export function XrPlayer({ children }: { children?: ReactNode }) {
     if (!room) return;
     const now = performance.now();
     sendPose(room, now);
-    state.reporter.update(room, frame, space, viewer, origin, localPlayer, now);
+    state.reporter.update(room, frame, space, viewer, origin, localPlayer, state.viewHeight.bodyScale, now);
   }, FRAME_ORDER.simulate);
 
   function sendPose(room: NonNullable<ReturnType<typeof useConnection.getState>["room"]>, now: number): void {

@@ -1,5 +1,5 @@
-import { MAX_BODY_SCALE, StandingEyeHeight } from "../people";
-import type { StoredHeight } from "./heightStorage";
+import { MAX_BODY_SCALE, scaleToEyeHeight, StandingEyeHeight } from "../people";
+import type { HeightMode, StoredHeight } from "./heightStorage";
 
 /**
  * The eye height of someone seated on a chair (m above the floor), assumed in seated mode until
@@ -25,21 +25,38 @@ export function viewOffset(setting: StoredHeight, standingEyeHeight: number, ava
 }
 
 /**
- * The view's height offset for the person in the headset, frame by frame: their standing eye
- * height is watched on the real (tracked) eye height, so the offset never feeds back into it,
- * and a standing calibration counts at once.
+ * The view's height offset and the avatar's scale for the person in the headset, frame by frame.
+ * Their standing eye height is watched on the real (tracked) eye height, so the offset never
+ * feeds back into it; a standing calibration counts at once. Standing, the avatar grows to it
+ * (never past MAX_BODY_SCALE); seated, it keeps its own size, as the view is lifted to its eyes.
+ * The scale is what the room passes on, so others draw the body the wearer sees.
  */
 export class ViewHeight {
   /** The offset now (m): added to the XR origin's height. */
   offset = 0;
+  /** The avatar's scale now (1: its own size). */
+  bodyScale = 1;
   private readonly standing = new StandingEyeHeight();
+  /** The mode and standing calibration the standing height was watched under (null: none yet). */
+  private mode: HeightMode | null = null;
+  private calibrated: number | null = null;
 
   /** One frame `dt` seconds on, with the headset `trackedEyeHeight` above the real floor. Returns the offset. */
   update(trackedEyeHeight: number, setting: StoredHeight, avatarEyeY: number, dt: number): number {
-    if (setting.standingEyeHeight !== null) this.standing.know(setting.standingEyeHeight);
+    if (setting.mode !== this.mode || setting.standingEyeHeight !== this.calibrated) {
+      // A new or forgotten calibration, or a switch between seated and standing: how tall the
+      // wearer stood before no longer counts, so a lower calibration (or sitting) shrinks the avatar back.
+      this.standing.reset();
+      this.mode = setting.mode;
+      this.calibrated = setting.standingEyeHeight;
+    }
     // Seated, the real eye height says nothing of standing.
-    if (setting.mode === "standing") this.standing.update(trackedEyeHeight, dt);
+    if (setting.mode === "standing") {
+      if (setting.standingEyeHeight !== null) this.standing.know(setting.standingEyeHeight);
+      this.standing.update(trackedEyeHeight, dt);
+    }
     this.offset = viewOffset(setting, this.standing.height, avatarEyeY);
+    this.bodyScale = scaleToEyeHeight(this.standing.height, avatarEyeY);
     return this.offset;
   }
 }

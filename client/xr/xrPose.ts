@@ -1,6 +1,6 @@
 import { Quaternion, Vector3 } from "three";
 import type { TrackedPose } from "../people";
-import { XR_HAND_HEIGHT_MAX, XR_HAND_REACH, XR_HEAD_HEIGHT_MAX, XR_HEAD_HEIGHT_MIN, type XrPoseMessage } from "../../shared/protocol";
+import { XR_BODY_SCALE_MAX, XR_HAND_HEIGHT_MAX, XR_HAND_REACH, XR_HEAD_HEIGHT_MAX, XR_HEAD_HEIGHT_MIN, type XrPoseMessage } from "../../shared/protocol";
 
 /** Where the body stands and faces (yaw 0 faces +Z), as the room knows it. */
 export interface BodyFrame {
@@ -10,16 +10,18 @@ export interface BodyFrame {
   yaw: number;
 }
 
+type XrHead = NonNullable<XrPoseMessage["head"]>;
+
 /** A headset pose message kept for reuse: `writeHead` and `writeHand` fill it in place. */
 export interface XrPoseBuffer {
-  message: { head: { height: number; rotation: [number, number, number, number] } | null; left: [number, number, number] | null; right: [number, number, number] | null };
-  head: { height: number; rotation: [number, number, number, number] };
+  message: { head: XrHead | null; left: [number, number, number] | null; right: [number, number, number] | null };
+  head: XrHead;
   left: [number, number, number];
   right: [number, number, number];
 }
 
 export function createXrPoseBuffer(): XrPoseBuffer {
-  const head = { height: 0, rotation: [0, 0, 0, 1] as [number, number, number, number] };
+  const head: XrHead = { height: 0, rotation: [0, 0, 0, 1], bodyScale: 1 };
   return { message: { head: null, left: null, right: null }, head, left: [0, 0, 0], right: [0, 0, 0] };
 }
 
@@ -30,12 +32,14 @@ const UP = new Vector3(0, 1, 0);
 const CAMERA_TO_FACE = new Quaternion().setFromAxisAngle(UP, Math.PI);
 
 /**
- * The head part of the pose: eye height above the feet (clamped to what the room accepts) and
- * the head's rotation in the body's frame, from the head's world rotation (a camera's, looking
- * along −Z). Identity means looking straight ahead where the body faces.
+ * The head part of the pose: eye height above the feet (clamped to what the room accepts), the
+ * head's rotation in the body's frame, from the head's world rotation (a camera's, looking
+ * along −Z), and the avatar's scale (ViewHeight's, clamped likewise). Identity means looking
+ * straight ahead where the body faces.
  */
-export function writeHead(buffer: XrPoseBuffer, body: BodyFrame, eyeWorldY: number, headWorld: Quaternion): void {
+export function writeHead(buffer: XrPoseBuffer, body: BodyFrame, eyeWorldY: number, headWorld: Quaternion, bodyScale: number): void {
   buffer.head.height = Math.min(XR_HEAD_HEIGHT_MAX, Math.max(XR_HEAD_HEIGHT_MIN, eyeWorldY - body.y));
+  buffer.head.bodyScale = Math.min(XR_BODY_SCALE_MAX, Math.max(1, bodyScale));
   yawQuat.setFromAxisAngle(UP, body.yaw).invert();
   faceQuat.copy(headWorld).multiply(CAMERA_TO_FACE).premultiply(yawQuat).normalize();
   const r = buffer.head.rotation;
@@ -91,6 +95,7 @@ export function readTracked(buffer: XrPoseBuffer, out: TrackedPose): TrackedPose
   out.headY = head ? head.rotation[1] : 0;
   out.headZ = head ? head.rotation[2] : 0;
   out.headW = head ? head.rotation[3] : 1;
+  out.bodyScale = head ? head.bodyScale : 1;
   out.leftTracked = left !== null;
   if (left) {
     out.leftX = left[0];

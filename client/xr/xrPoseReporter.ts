@@ -8,8 +8,8 @@ import { createXrPoseBuffer, readTracked, writeHand, writeHead, writeSessionEnd,
 
 /** Below this (metres, or quaternion units) a head or hand has not moved: nothing to send. */
 const STILL = 0.004;
-/** Numbers compared for change: head height, rotation (4), each hand's tracked flag and position (2 × 4). */
-const COMPARED = 13;
+/** Numbers compared for change: head height, rotation (4), body scale, each hand's tracked flag and position (2 × 4). */
+const COMPARED = 14;
 
 const UP = new Vector3(0, 1, 0);
 const headWorld = new Quaternion();
@@ -18,7 +18,7 @@ const ground = { x: 0, z: 0 };
 const handWorld = { x: 0, y: 0, z: 0 };
 
 /**
- * Sends the headset's head (eye height, rotation in the body's frame) and hands to the room at
+ * Sends the headset's head (eye height, rotation in the body's frame, the avatar's scale) and hands to the room at
  * XR_POSE_SEND_HZ while they move, and "session over" when it ends, so others see where the
  * person looks and waves. Hands are the controllers' grips (or tracked hands' wrists).
  */
@@ -30,6 +30,7 @@ export class XrPoseReporter {
     headY: 0,
     headZ: 0,
     headW: 1,
+    bodyScale: 1,
     leftTracked: false,
     leftX: 0,
     leftY: 0,
@@ -45,11 +46,12 @@ export class XrPoseReporter {
   private readonly current = new Float32Array(COMPARED);
   private started = false;
 
-  update(room: WorldRoom, frame: XRFrame, space: XRReferenceSpace, viewer: XRViewerPose, origin: XrOrigin, body: BodyFrame, now: number): void {
+  /** One frame: the headset's pose, where the body stands, and the avatar's scale (ViewHeight's), sent if changed and due. */
+  update(room: WorldRoom, frame: XRFrame, space: XRReferenceSpace, viewer: XRViewerPose, origin: XrOrigin, body: BodyFrame, bodyScale: number, now: number): void {
     const o = viewer.transform.orientation;
     originTurn.setFromAxisAngle(UP, origin.yaw);
     headWorld.set(o.x, o.y, o.z, o.w).premultiply(originTurn);
-    writeHead(this.buffer, body, origin.y + viewer.transform.position.y, headWorld);
+    writeHead(this.buffer, body, origin.y + viewer.transform.position.y, headWorld, bodyScale);
     writeHand(this.buffer, "left", body, handPosition(frame, space, origin, "left"));
     writeHand(this.buffer, "right", body, handPosition(frame, space, origin, "right"));
     readTracked(this.buffer, this.tracked);
@@ -71,8 +73,9 @@ export class XrPoseReporter {
     const c = this.current;
     c[0] = message.head?.height ?? 0;
     for (let i = 0; i < 4; i++) c[1 + i] = message.head?.rotation[i] ?? 0;
-    copyHand(message.left, c, 5);
-    copyHand(message.right, c, 9);
+    c[5] = message.head?.bodyScale ?? 1;
+    copyHand(message.left, c, 6);
+    copyHand(message.right, c, 10);
     for (let i = 0; i < COMPARED; i++) if (Math.abs(c[i]! - this.sent[i]!) > STILL) return true;
     return false;
   }

@@ -44,7 +44,8 @@ export interface XrStatus {
    * The view's height: seated or standing, the calibrated eye heights (null: none), how far the
    * view is moved from the real eyes (m), the avatar's own eye height (0 until loaded), the
    * headset's real height above the floor (what a calibration records), the rendered camera's
-   * eye height above the feet, and why the last calibration was refused.
+   * eye height above the feet, why the last calibration was refused, and what changed unasked
+   * (seated mode left because the wearer stood up).
    */
   height: {
     mode: HeightMode;
@@ -55,6 +56,7 @@ export interface XrStatus {
     trackedEyeY: number;
     eyeY: number;
     refusal: string;
+    notice: string;
   };
 }
 
@@ -86,7 +88,7 @@ export const xrStatus: XrStatus = {
   backdropHidden: false,
   shadowsOff: false,
   ownBody: { firstPerson: false, drawn: [], hidden: [], stance: "" },
-  height: { mode: "standing", standingEyeHeight: null, seatedEyeHeight: null, viewOffset: 0, avatarEyeY: 0, trackedEyeY: 0, eyeY: 0, refusal: "" },
+  height: { mode: "standing", standingEyeHeight: null, seatedEyeHeight: null, viewOffset: 0, avatarEyeY: 0, trackedEyeY: 0, eyeY: 0, refusal: "", notice: "" },
 };
 
 function modeOf(mode: XRSessionMode | null): XrMode {

@@ -8,7 +8,8 @@ export type XrPoseOutcome = ReturnType<typeof refusal> | { error?: undefined };
 
 /**
  * Applies one `xr:pose` message (a headset's head and hands) to the player's `xr` state, or
- * refuses it and changes nothing. `head: null` clears it: the person left the headset.
+ * refuses it and changes nothing. `head: null` clears it: the person left the headset (and their
+ * avatar is back to its own size).
  */
 export function handleXrPose(xr: XrPoseState, session: PlayerSession, raw: unknown, now: number): XrPoseOutcome {
   const type = ClientMessage.XrPose;
@@ -23,12 +24,14 @@ export function handleXrPose(xr: XrPoseState, session: PlayerSession, raw: unkno
     xr.headY = 0;
     xr.headZ = 0;
     xr.headW = 1;
+    xr.bodyScale = 1;
     xr.leftTracked = false;
     xr.rightTracked = false;
     return {};
   }
   xr.headHeight = head.height;
   [xr.headX, xr.headY, xr.headZ, xr.headW] = head.rotation;
+  xr.bodyScale = head.bodyScale;
   xr.leftTracked = left !== null;
   if (left) [xr.leftX, xr.leftY, xr.leftZ] = left;
   xr.rightTracked = right !== null;

@@ -1,8 +1,10 @@
 import { schema, t, type SchemaType } from "@colyseus/schema";
+import { XR_BODY_SCALE_MAX } from "../protocol/xr";
 
 const unit = () => t.quantized({ min: -1, max: 1 }).default(0);
 const reach = () => t.quantized({ min: -1.5, max: 1.5 }).default(0);
 const height = () => t.quantized({ min: 0, max: 3 }).default(0);
+const bodyScale = () => t.quantized({ min: 1, max: XR_BODY_SCALE_MAX }).default(1);
 
 /**
  * A headset's head and hands (shared/protocol XrPoseMessage), 16 bits a number. `headHeight` 0:
@@ -17,6 +19,8 @@ export const XrPoseState = schema(
     headY: unit(),
     headZ: unit(),
     headW: unit().default(1),
+    /** How much the wearer's own client grows their avatar (1: its own size); others draw it so. */
+    bodyScale: bodyScale(),
     leftTracked: t.boolean().default(false),
     leftX: reach(),
     leftY: height(),

@@ -89,7 +89,7 @@ describe("bodies in immersive mode", () => {
   });
 
   it("shows another headset wearer's snap turn as their body turning at once", async () => {
-    const standing: XrPoseMessage = { head: { height: AVATAR_EYES, rotation: [0, 0, 0, 1] }, left: null, right: null };
+    const standing: XrPoseMessage = { head: { height: AVATAR_EYES, rotation: [0, 0, 0, 1], bodyScale: 1 }, left: null, right: null };
     const yaw = ottoState().yaw;
     otto.room.send(ClientMessage.XrPose, standing);
     otto.room.send(ClientMessage.Move, ottoMove(yaw));
@@ -137,7 +137,8 @@ describe("bodies in immersive mode", () => {
     await page.waitForFunction((expected) => Math.abs(window.__kindred!.self.bodyScale - expected) < 0.02, 1.8 / AVATAR_EYES, { timeout: 30_000, polling: 200 });
     expect((await readHandle(page)).xr.ownBody.stance).toBe("standing");
 
-    otto.room.send(ClientMessage.XrPose, { head: { height: 1.75, rotation: [0, 0, 0, 1] }, left: null, right: null } satisfies XrPoseMessage);
+    // Otto's client grows his avatar (it knows his calibration); Vera's page draws it at that size.
+    otto.room.send(ClientMessage.XrPose, { head: { height: 1.75, rotation: [0, 0, 0, 1], bodyScale: 1.75 / AVATAR_EYES }, left: null, right: null } satisfies XrPoseMessage);
     await untilVeraSeesOtto({ bodyScale: 1.75 / AVATAR_EYES }, 0.02);
     await page.evaluate((y) => window.xrDevice!.position.set(0, y, 0), EYE_HEIGHT);
   });

@@ -5,7 +5,8 @@ import { HEIGHT_SETTING_KEY, type StoredHeight } from "../../client/xr/heightSto
 import { joinAsCompanionOwner, type CompanionOwner } from "../../bench/support/companionOwner";
 import { launchChromium } from "./support/chromium";
 import { installEmulatedHeadset } from "./support/emulatedHeadset";
-import { joinAndEnterVr, pressPanelButton, readHandle, reloadAndEnterVr } from "./support/headsetPage";
+import { STAND_UP_HOLD_S } from "../../client/xr/standUpWatch";
+import { joinAndEnterVr, joinOnDesktop, pressPanelButton, readHandle, reloadAndEnterVr, waitFrames } from "./support/headsetPage";
 import { startTestServer, type TestServer } from "./support/kindredServer";
 
 /** The preset avatar's (wren's) own eye height standing, m. */
@@ -15,18 +16,23 @@ const SEATED_EYES = 1.2;
 const LOW_SEAT_EYES = 1.05;
 /** A very tall person: taller than the avatar can grow to (1.4 × 1.44 ≈ 2.02 m). */
 const VERY_TALL_EYES = 2.3;
+/** A person taller than the avatar, whom it can grow to. */
+const TALL_EYES = 1.6;
 const HEAD = { x: 0, z: 0 };
 
 /**
  * Seated and standing height in the (emulated) headset: the panel's seated choice and height
- * calibration move the view to the avatar's eyes, as seen from inside (the rendered camera) and
- * by others (the eye height the room passes on), and a reload keeps them.
+ * calibration move the view to the avatar's eyes and size the avatar, as seen from inside (the
+ * rendered camera, one's own body) and by others (the eye height and body scale the room passes
+ * on, and the avatar Dora's page draws), and a reload keeps them.
  */
 describe("eye height in immersive mode", () => {
   let kindred: TestServer;
   let browser: Browser;
   let page: Page;
   let observer: CompanionOwner;
+  /** Someone on the desktop, watching Vera's avatar. */
+  let dora: Page;
 
   beforeAll(async () => {
     kindred = await startTestServer();
@@ -36,7 +42,9 @@ describe("eye height in immersive mode", () => {
     await joinAndEnterVr(page, kindred.server.url, "Vera", SEATED_EYES);
     await page.waitForFunction(() => window.__kindred!.xr.height.avatarEyeY > 0 && window.__kindred!.self.loaded, undefined, { timeout: 60_000 });
     observer = await joinAsCompanionOwner(kindred.server.url, "Otto", "plaza");
-  }, 180_000);
+    dora = await (await browser.newContext({ viewport: { width: 640, height: 480 } })).newPage();
+    await joinOnDesktop(dora, kindred.server.url, "Dora");
+  }, 240_000);
 
   afterAll(async () => {
     await observer?.leave();
@@ -57,6 +65,26 @@ describe("eye height in immersive mode", () => {
   async function untilOthersSeeEyesAt(height: number): Promise<void> {
     const vera = (await readHandle(page)).sessionId;
     await expect.poll(() => observer.room.state.players.get(vera)?.xr?.headHeight ?? 0, { timeout: 10_000 }).toBeCloseTo(height, 2);
+  }
+
+  /** The avatar's own eye height standing, as Vera's page measured it. */
+  const avatarEyes = async () => (await readHandle(page)).xr.height.avatarEyeY;
+
+  /**
+   * Waits until Vera's own body is drawn at `scale`, the room passes that scale on, and Dora's
+   * page draws Vera's loaded avatar at it (each within 0.005).
+   */
+  async function untilScaledTo(scale: number): Promise<void> {
+    await page.waitForFunction((want) => Math.abs(window.__kindred!.self.bodyScale - want) < 5e-3, scale, { timeout: 20_000, polling: 100 }).catch(async (error: unknown) => {
+      throw new Error(`Vera's own body stayed at scale ${(await readHandle(page)).self.bodyScale}, not ${scale}: ${String(error)}`);
+    });
+    const vera = (await readHandle(page)).sessionId;
+    await expect.poll(() => observer.room.state.players.get(vera)?.xr?.bodyScale ?? 0, { timeout: 10_000 }).toBeCloseTo(scale, 3);
+    await dora
+      .waitForFunction(({ id, want }) => window.__kindred!.players[id]?.loaded === true && Math.abs(window.__kindred!.players[id]!.bodyScale - want) < 5e-3, { id: vera, want: scale }, { timeout: 20_000, polling: 100 })
+      .catch(async (error: unknown) => {
+        throw new Error(`Dora's page draws Vera at scale ${(await readHandle(dora)).players[vera]?.bodyScale}, not ${scale}: ${String(error)}`);
+      });
   }
 
   it("seated, shows the world from the avatar's standing eye height, and others see it stand with its eyes there", async () => {
@@ -93,13 +121,66 @@ describe("eye height in immersive mode", () => {
     expect((await readHandle(page)).xr.height.mode).toBe("standing");
     await holdHeadsetAt(VERY_TALL_EYES);
     await pressPanelButton(page, HEAD, "calibrateHeight");
-    const grownEyes = AVATAR_EYES * MAX_BODY_SCALE;
+    // The avatar as measured (AVATAR_EYES to the centimetre): a grown body multiplies the difference.
+    const grownEyes = (await avatarEyes()) * MAX_BODY_SCALE;
     await untilEyesAt(grownEyes);
     await page.waitForFunction((max) => Math.abs(window.__kindred!.self.bodyScale - max) < 1e-3, MAX_BODY_SCALE, { timeout: 20_000 });
     const vera = await readHandle(page);
     expect(vera.xr.height.standingEyeHeight).toBeCloseTo(VERY_TALL_EYES, 3);
     expect(vera.xr.ownBody.stance).toBe("standing");
     await untilOthersSeeEyesAt(grownEyes);
+    await untilScaledTo(MAX_BODY_SCALE);
+  });
+
+  it("shrinks the avatar back for a lower calibration and in seated mode, and others draw it at the size its wearer sees, sitting or not", async () => {
+    const calibratedScale = TALL_EYES / (await avatarEyes());
+    await holdHeadsetAt(TALL_EYES);
+    await pressPanelButton(page, HEAD, "calibrateHeight");
+    await untilEyesAt(TALL_EYES);
+    await untilScaledTo(calibratedScale);
+
+    // Sat down on a chair, then seated mode: the view is lifted to the avatar's own eyes, at its own size.
+    await holdHeadsetAt(SEATED_EYES);
+    await pressPanelButton(page, HEAD, "heightMode");
+    expect((await readHandle(page)).xr.height.mode).toBe("seated");
+    await untilScaledTo(1);
+
+    // Standing mode again, still on the chair: the calibration grows the avatar at once, and others
+    // see it so though the head they are sent is at seated height.
+    await pressPanelButton(page, HEAD, "heightMode");
+    expect((await readHandle(page)).xr.height.mode).toBe("standing");
+    await untilScaledTo(calibratedScale);
+    await untilOthersSeeEyesAt(SEATED_EYES);
+  });
+
+  it("switches to standing when its wearer stands up in seated mode, and says so on the panel", async () => {
+    await pressPanelButton(page, HEAD, "heightMode");
+    expect((await readHandle(page)).xr.height.mode).toBe("seated");
+    await untilScaledTo(1);
+    // A moment up (leaning, reaching) is no standing up. Timed in the page: a round trip from the
+    // test can take seconds on a busy machine.
+    await page.evaluate(
+      ({ up, down, ms }) =>
+        new Promise<void>((resolve) => {
+          window.xrDevice!.position.set(0, up, 0);
+          setTimeout(() => {
+            window.xrDevice!.position.set(0, down, 0);
+            resolve();
+          }, ms);
+        }),
+      { up: TALL_EYES, down: SEATED_EYES, ms: STAND_UP_HOLD_S * 250 },
+    );
+    await waitFrames(page, 5);
+    expect((await readHandle(page)).xr.height.mode).toBe("seated");
+
+    const stoodAt = Date.now();
+    await holdHeadsetAt(TALL_EYES);
+    await page.waitForFunction(() => window.__kindred!.xr.height.mode === "standing", undefined, { timeout: 20_000, polling: 100 });
+    expect(Date.now() - stoodAt).toBeGreaterThanOrEqual(STAND_UP_HOLD_S * 1000);
+    expect((await readHandle(page)).xr.height.notice).toMatch(/^Standing: you stood up/);
+    // Standing: the real (calibrated) eye height, the avatar grown to it, as others see it.
+    await untilEyesAt(TALL_EYES);
+    await untilScaledTo(TALL_EYES / (await avatarEyes()));
   });
 
   it("forgets the calibration with Reset height, in this visit and the next", async () => {

@@ -10,6 +10,7 @@ export function HeightControls({ buttons }: { buttons: Record<"heightMode" | "ca
   const mode = useHeightSetting((s) => s.mode);
   const calibrated = useHeightSetting((s) => (s.mode === "seated" ? s.seatedEyeHeight : s.standingEyeHeight));
   const refusal = useHeightSetting((s) => s.refusal);
+  const notice = useHeightSetting((s) => s.notice);
   const setting = useHeightSetting.getState;
   return (
     <Container flexDirection="column" gap={4}>
@@ -19,8 +20,8 @@ export function HeightControls({ buttons }: { buttons: Record<"heightMode" | "ca
         <PanelButton ref={buttons.calibrateHeight} label="Calibrate height" onPress={() => setting().calibrate(xrStatus.height.trackedEyeY)} />
         <PanelButton ref={buttons.resetHeight} label="Reset height" onPress={() => setting().reset()} />
       </Container>
-      <Text fontSize={11} color={refusal ? "#f0b37e" : "#8e98b3"}>
-        {refusal || describe(mode, calibrated)}
+      <Text fontSize={11} color={refusal || notice ? "#f0b37e" : "#8e98b3"}>
+        {refusal || notice || describe(mode, calibrated)}
       </Text>
     </Container>
   );

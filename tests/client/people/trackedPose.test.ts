@@ -179,7 +179,7 @@ describe("applyTrackedPose on a generated preset", () => {
     expect(headYaw(a.vrm.humanoid.getRawBoneNode("head")!)).toBeCloseTo(a.pose.yaw, 2);
   });
 
-  it("grows the avatar of someone taller than it so its eyes are theirs, sits it down at that size, and gives it back its size when the session ends", async () => {
+  it("grows the avatar by the scale its wearer's client sends, eyes at theirs, sits it down at that size, and gives it back its size when the session ends", async () => {
     const a = await drivenPreset();
     a.pose.yaw = 0.4;
     a.run(0.5);
@@ -187,12 +187,14 @@ describe("applyTrackedPose on a generated preset", () => {
     const root = a.vrm.scene.parent!;
     const xr = trackedPose(0, null);
     xr.headHeight = measure.eyeY + 0.25;
+    xr.bodyScale = xr.headHeight / measure.eyeY;
     const eye = () => a.vrm.humanoid.getRawBoneNode("head")!.localToWorld(a.vrm.lookAt!.offsetFromHeadBone.clone());
     let kind = "";
-    a.run(1, () => (kind = applyTrackedPose(a.vrm, a.pose, xr, FRAME_S).kind));
+    // At once: the wearer's client already watched them stand.
+    a.run(FRAME_S, () => (kind = applyTrackedPose(a.vrm, a.pose, xr, FRAME_S).kind));
     expect(kind).toBe("standing");
-    // The room's state keeps the height to 16 bits.
-    const grown = xr.headHeight / measure.eyeY;
+    // The room's state keeps the scale to 16 bits.
+    const grown = xr.bodyScale;
     expect(root.scale.x).toBeCloseTo(grown, 4);
     expect(trackedBodyScale(a.pose)).toBeCloseTo(grown, 4);
     // Standing, the eyes are at the headset's, not 25 cm below it; the feet stay on the floor.
@@ -212,13 +214,19 @@ describe("applyTrackedPose on a generated preset", () => {
     expect(trackedBodyScale(a.pose)).toBe(1);
   });
 
-  it("grows a body no more than MAX_BODY_SCALE for a very tall wearer", async () => {
+  it("never guesses the size from the head: a head held high at the sent scale 1 keeps the avatar's own size, and a sent scale shrinks it back", async () => {
     const a = await drivenPreset();
     a.run(0.5);
     const xr = trackedPose(0, null);
     xr.headHeight = 2.5;
+    xr.bodyScale = MAX_BODY_SCALE;
     a.run(0.5, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
-    expect(a.vrm.scene.parent!.scale.x).toBe(MAX_BODY_SCALE);
+    expect(a.vrm.scene.parent!.scale.x).toBeCloseTo(MAX_BODY_SCALE, 4);
+    // The wearer recalibrated lower (or chose seated): their client sends 1, and the body is its own size again.
+    xr.bodyScale = 1;
+    a.run(0.5, () => applyTrackedPose(a.vrm, a.pose, xr, FRAME_S));
+    expect(a.vrm.scene.parent!.scale.x).toBe(1);
+    expect(trackedBodyScale(a.pose)).toBe(1);
   });
 
   it("turns the body with a snap turn at once, where a head turn as large leaves it standing", async () => {

@@ -56,6 +56,20 @@ describe("the headset height setting", () => {
     expect(setting.getState().refusal).toBe("");
   });
 
+  it("switches to standing when the wearer stood up, says so until the next choice, and keeps standing over a reload", async () => {
+    const setting = await load();
+    setting.getState().setMode("seated");
+    setting.getState().calibrate(1.1);
+    setting.getState().stoodUp();
+    expect(setting.getState()).toMatchObject({ mode: "standing", seatedEyeHeight: 1.1, notice: expect.stringMatching(/^Standing: you stood up/) });
+    vi.resetModules();
+    expect((await load()).getState()).toMatchObject({ mode: "standing", seatedEyeHeight: 1.1, notice: "" });
+    const again = await load();
+    again.getState().stoodUp();
+    again.getState().setMode("seated");
+    expect(again.getState()).toMatchObject({ mode: "seated", notice: "" });
+  });
+
   it("refuses a mode that is neither seated nor standing", async () => {
     const setting = await load();
     expect(() => setting.getState().setMode("lying" as "seated")).toThrow(/"standing" or "seated", got "lying"/);

@@ -50,6 +50,13 @@ export async function joinAndEnterVr(page: Page, url: string, name: string, eyeH
   await joinWithHeadsetAt(page, eyeHeight);
 }
 
+/** Signs in as `name` on a page without a headset (someone watching from the desktop) and waits for the world. */
+export async function joinOnDesktop(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId("name-input").fill(name);
+  await join(page);
+}
+
 /**
  * Reloads the page (the browser keeps its storage), signs in again under the remembered name
  * `name`, and enters VR with the headset level at `eyeHeight`.
@@ -60,9 +67,13 @@ export async function reloadAndEnterVr(page: Page, name: string, eyeHeight: numb
   await joinWithHeadsetAt(page, eyeHeight);
 }
 
-async function joinWithHeadsetAt(page: Page, eyeHeight: number): Promise<void> {
+async function join(page: Page): Promise<void> {
   await page.getByTestId("join-button").click();
   await page.waitForFunction(() => window.__kindred?.ready === true, undefined, { timeout: 60_000 });
+}
+
+async function joinWithHeadsetAt(page: Page, eyeHeight: number): Promise<void> {
+  await join(page);
   await page.evaluate((y) => {
     window.xrDevice!.position.set(0, y, 0);
     window.xrDevice!.quaternion.set(0, 0, 0, 1);
