@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- client [--players 10] [--seconds 60] [--world plaza] [--seed 1] [--viewport 960x540] [--xr] [--profile file.cpuprofile] [--heap-profile file.heapprofile] [--trace file.json] [--chromium-args "--flag …"]`
+ * `npm run bench -- client [--players 10] [--seconds 60] [--world plaza] [--seed 1] [--viewport 960x540] [--xr] [--profile file.cpuprofile] [--heap-profile file.heapprofile] [--trace file.json] [--chromium-args "--flag …"] [--page-thread realtime|none]`
  *
  * The real server in its own process, headless Chromium (one page: the person whose frames are
  * measured) and players − 1 SDK bots, each with its companion, strolling a layout drawn from
@@ -14,6 +14,8 @@
  * `--heap-profile` samples where the page allocates over the measured seconds, garbage included.
  * A Chrome trace over the measured seconds gives each frame's main-thread CPU time beside its
  * wall time (`--trace` keeps it in a file); `--chromium-args` adds browser flags for experiments.
+ * `--page-thread realtime` (the default) keeps software rendering from preempting the page's main
+ * thread, as it could not on a machine with a GPU; `none` measures the shared cores as they are.
  */
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -33,6 +35,7 @@ import { startWalkingBots, type WalkingBots } from "./support/walkingBots";
 import { worstFrames } from "./support/worstFrames";
 import { frameThreadTimes, tracedFrameAt } from "./support/frameThreadTime";
 import { markFramesInTrace, startPageTrace } from "./support/pageTrace";
+import { parsePageThreadPriority, setPageThreadPriority } from "./support/pageThreadPriority";
 
 /**
  * The page's size. Under SwiftShader the client already renders at half resolution
@@ -74,6 +77,7 @@ export async function main(argv: string[]) {
       "heap-profile": { type: "string" },
       trace: { type: "string" },
       "chromium-args": { type: "string", default: "" },
+      "page-thread": { type: "string", default: "realtime" },
     },
   });
   const players = Number(values.players);
@@ -88,6 +92,7 @@ export async function main(argv: string[]) {
   if (!Number.isInteger(players) || players < 1 || !(seconds > 0)) throw new Error("--players must be a whole number ≥ 1 and --seconds positive");
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
   const viewport = parseViewport(String(values.viewport));
+  const pageThread = parsePageThreadPriority(String(values["page-thread"]));
 
   const root = process.cwd();
   const stale = clientBuildReason(root);
@@ -113,6 +118,7 @@ export async function main(argv: string[]) {
     await page.waitForFunction(() => window.__kindred?.ready === true, undefined, { timeout: LOAD_TIMEOUT_MS });
     await waitForAvatars(page, players);
     if (xr) await enterVr(page);
+    const pageThreadWhat = setPageThreadPriority(pageThread);
 
     bots.walk();
     await waitForShaders(page);
@@ -202,7 +208,7 @@ export async function main(argv: string[]) {
       botMovesRefused: bots.refusedMoves(),
       ...(xr ? { xr: await page.evaluate(() => ({ presenting: window.__kindred!.xr.presenting, shadowsOff: window.__kindred!.xr.shadowsOff })) } : {}),
       goals: { companionAvatarUpdateP95Ms: 0.3, jsFrameP95Ms: 4 },
-      machine: `${cpus().length} cores, load ${loadavg().map((n) => n.toFixed(1)).join(" ")}, Chromium with SwiftShader (software WebGL)${xr ? ", iwer's emulated Quest 3" : ""}`,
+      machine: `${cpus().length} cores, load ${loadavg().map((n) => n.toFixed(1)).join(" ")}, Chromium with SwiftShader (software WebGL)${xr ? ", iwer's emulated Quest 3" : ""}, ${pageThreadWhat}`,
     };
   } finally {
     await browser?.close();
