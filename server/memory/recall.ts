@@ -2,7 +2,8 @@ import type { Queryable } from "../storage";
 import type { Episode, Visibility } from "./episode";
 import type { MemoryScope } from "./recall/memoryScope";
 import type { QueryEmbedder } from "./embeddings";
-import { fullTextRecall, MAX_REACH } from "./recall/fullTextRecall";
+import { fullTextRanking, fullTextRecall, MAX_REACH } from "./recall/fullTextRecall";
+import { withRows } from "./recall/memoriesById";
 import { vectorCandidates } from "./vectorCandidates";
 import { FUSION_DEPTH, fuseWithVectors } from "./vectorFusion";
 
@@ -35,19 +36,20 @@ export interface MemoryRow {
 export async function recall(db: Queryable, query: string, options: RecallOptions): Promise<RecalledEpisode[]> {
   if (!Number.isInteger(options.k) || options.k < 1) throw new Error(`k must be a positive integer, got ${options.k}`);
   if (!query.trim()) return [];
-  // Fusion reads each ranking deeper than k; without a model ready, full-text needs only k.
-  const depth = options.embeddings && options.embeddings.available !== false ? Math.max(FUSION_DEPTH, options.k) : options.k;
-  // The query is embedded (in the model's process) while the full-text query runs, and the vector
-  // search starts as soon as it is: the graph is searched on the index thread while the database
-  // (one statement at a time, on this thread) still ranks words.
+  // Without a model ready, full-text recall needs only k, with their rows.
   const embeddings = options.embeddings;
-  const [fullText, nearest] = await Promise.all([
-    fullTextRecall(db, query, options, depth, MAX_REACH, options.k),
-    embeddings
-      ? embeddings.embedQuery(query).then((embedded) => embedded && vectorCandidates(db, embedded, { ...options, limit: Math.max(FUSION_DEPTH, options.k), index: embeddings.vectorIndex }))
-      : null,
+  if (!embeddings || embeddings.available === false) return fullTextRecall(db, query, options, options.k);
+  // Fusion reads each ranking deeper than k, ids only. The query is embedded (in the model's
+  // process) while the full-text query runs, and the vector search starts as soon as it is: the
+  // graph is searched on the index thread while the database (one statement at a time, on this
+  // thread) still ranks words.
+  const depth = Math.max(FUSION_DEPTH, options.k);
+  const [matched, nearest] = await Promise.all([
+    fullTextRanking(db, query, options, depth, MAX_REACH, options.k),
+    embeddings.embedQuery(query).then((embedded) => embedded && vectorCandidates(db, embedded, { ...options, limit: depth, index: embeddings.vectorIndex })),
   ]);
-  return nearest ? fuseWithVectors(db, fullText, nearest, options) : fullText.slice(0, options.k);
+  // The model may fail to embed this query after all: then the full-text ranking alone, with its scores.
+  return nearest ? fuseWithVectors(db, matched, nearest, options) : withRows(db, matched.slice(0, options.k), options);
 }
 
 /** A memories row (with a score) as the episode it stores. */

@@ -17,3 +17,16 @@ export async function memoriesById(db: Queryable, ids: readonly string[], scope:
   );
   return new Map(rows.map((row) => [row.id, toRecalledEpisode(row)]));
 }
+
+/**
+ * Ranked ids (best first) as the memories they name, each with its ranking's score, in one
+ * statement: a memory this speaker may no longer see (forgotten, made private since it was
+ * ranked) is left out.
+ */
+export async function withRows(db: Queryable, ranked: ReadonlyArray<{ id: string; score: number }>, scope: MemoryScope): Promise<RecalledEpisode[]> {
+  const rows = await memoriesById(db, ranked.map((r) => r.id), scope);
+  return ranked.flatMap((r) => {
+    const memory = rows.get(r.id);
+    return memory ? [{ ...memory, score: r.score }] : [];
+  });
+}

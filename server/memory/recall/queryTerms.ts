@@ -9,6 +9,8 @@ export interface QueryTerm {
   memories: number;
   /** BM25's inverse document frequency among the memories this speaker may see: rare words count far more. */
   idf: number;
+  /** The most times it occurs in one memory (migration 012): what bounds its rank (see maxWordRank). */
+  maxPositions: number;
 }
 
 export interface QueryTerms {
@@ -50,20 +52,20 @@ export function rarestTerms(terms: QueryTerms, reach: number): SearchedTerms {
  * common word). The owner gets weights from all memories; anyone else from the shared ones only,
  * so no private memory sways what they get (their own private words count as unseen: rare).
  * How many memories hold a word counts them all, seen or not: the index search reads them all.
- * One call of `memory_query_terms` (migration 011), a primary-key probe per word.
+ * One call of `memory_query_terms` (migrations 011 and 012), a primary-key probe per word.
  */
 export async function queryTerms(db: Queryable, query: string, scope: MemoryScope): Promise<QueryTerms> {
-  const rows = await db.query<{ lexeme: string; query: string; memories: number; seen: number; total: number | null; seen_total: number | null }>(
+  const rows = await db.query<{ lexeme: string; query: string; memories: number; seen: number; max_positions: number; total: number | null; seen_total: number | null }>(
     "SELECT * FROM memory_query_terms($1, $2, $3, $4)",
     [query, scope.companionId, scope.ownerId, scope.speakerIsOwner],
   );
   const total = Number(rows[0]?.total ?? 0);
   const seenTotal = Number(rows[0]?.seen_total ?? 0);
   const all = rows
-    .map((r) => ({ lexeme: r.lexeme, query: r.query, memories: Number(r.memories), seen: Number(r.seen) }))
+    .map((r) => ({ lexeme: r.lexeme, query: r.query, memories: Number(r.memories), seen: Number(r.seen), maxPositions: Number(r.max_positions) }))
     // A word no memory holds matches nothing; searched as "the rarest", it used to leave recall empty.
     .filter((t) => t.memories > 0)
     .sort((a, b) => a.memories - b.memories || (a.lexeme < b.lexeme ? -1 : a.lexeme > b.lexeme ? 1 : 0))
-    .map(({ query, memories, seen }) => ({ query, memories, idf: Math.log(1 + (seenTotal - seen + 0.5) / (seen + 0.5)) }));
+    .map(({ query, memories, seen, maxPositions }) => ({ query, memories, idf: Math.log(1 + (seenTotal - seen + 0.5) / (seen + 0.5)), maxPositions }));
   return { all, total };
 }

@@ -1,12 +1,22 @@
 import type { QueryTerm } from "./queryTerms";
 
+/** π²/6: the limit of Σ 1/j², by which Postgres divides a word's rank. */
+const RANK_SCALE = 1.64493406685;
+
 /**
- * The most one word can add to a memory's score, per unit of its idf: ts_rank of a one-word query
- * is (w_max + Σ_{other occurrences j} w_j / j²) / (π²/6), at most 1 with the highest weight (1.0)
- * on every occurrence (Postgres's calc_rank_or). A safe bound, never an estimate: what it prunes
- * could never have ranked.
+ * The most one word can add to a memory's score, per unit of its idf, when it occurs at most
+ * `positions` times in one memory: ts_rank of a one-word query is (w_max + Σ_{other occurrences j}
+ * w_j / j²) / (π²/6) (Postgres's calc_rank_or), at most Σ_{j ≤ positions} 1/j² / (π²/6) with the
+ * highest weight (1.0) on every occurrence: 0.61 for a word found once per memory, below 1 for
+ * any. A safe bound, never an estimate: what it prunes could never have ranked. ts_rank is a
+ * float4, so the bound is raised by more than its rounding. Unknown (0): the bound for any word, 1.
  */
-export const MAX_WORD_RANK = 1;
+export function maxWordRank(positions: number): number {
+  if (!(positions >= 1)) return 1;
+  let sum = 0;
+  for (let j = 1; j <= positions; j++) sum += 1 / (j * j);
+  return Math.min(1, sum / RANK_SCALE) * (1 + 1e-6);
+}
 
 /** The memories that may still outscore a threshold, among those holding none of the searched words. */
 export interface WordCombinations {
@@ -32,7 +42,7 @@ export function wordCombinations(unsearched: readonly QueryTerm[], threshold: nu
   // Largest bound first: a combination stops growing as soon as it reaches the threshold, so
   // every one found is minimal (dropping any word, none smaller than the last, falls short).
   const words = [...unsearched].sort((a, b) => b.idf - a.idf);
-  const bound = (term: QueryTerm) => term.idf * MAX_WORD_RANK;
+  const bound = (term: QueryTerm) => term.idf * maxWordRank(term.maxPositions);
   const need = threshold * (1 - 1e-9); // ts_rank is a float4: never prune on a rounding error
   const combinations: QueryTerm[][] = [];
   let truncated = false;

@@ -170,4 +170,13 @@ describe("hybrid recall", () => {
     expect(found.map((m) => m.id)).not.toContain(id);
     expect(found.map((m) => m.id)).toEqual(before.map((m) => m.id).filter((m) => m !== id));
   });
+
+  it("falls back to full text, with its rows and scores, when the model cannot embed the question", async () => {
+    const unembedded: QueryEmbedder = { embedQuery: async () => null, vectorIndex: index };
+    for (const who of speakers()) {
+      const found = await recall(db, "kitten and the garden", { ...scope, ...who, k: K, embeddings: unembedded });
+      expect(found).toHaveLength(K);
+      expect(comparable(found)).toEqual(comparable(await recall(db, "kitten and the garden", { ...scope, ...who, k: K })));
+    }
+  });
 });

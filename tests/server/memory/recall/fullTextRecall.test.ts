@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordEpisode, type RecalledEpisode } from "../../../../server/memory";
-import { fullTextRecall } from "../../../../server/memory/recall/fullTextRecall";
+import { fullTextRanking, fullTextRecall } from "../../../../server/memory/recall/fullTextRecall";
 import type { MemoryScope } from "../../../../server/memory/recall/memoryScope";
 import { rarestTerms } from "../../../../server/memory/recall/queryTerms";
 import type { Database } from "../../../../server/storage";
@@ -119,6 +119,17 @@ describe("full-text recall", () => {
     expect(new Set(found.map((m) => m.id))).toEqual(new Set(recent.map((r) => r.id)));
   });
 
+  it("ranks ids alone (for fusion) exactly as it ranks whole memories", async () => {
+    const stranger: MemoryScope = { ...owner, speakerIsOwner: false, speakerId: randomUUID() };
+    for (const [query, reach] of [["rain ferry ducks harbour", 80], ["tomatoes garden ducks rain", 40], ["lanterns", 1000]] as const) {
+      for (const scope of [owner, stranger]) {
+        const whole = await fullTextRecall(db, query, scope, 30, reach, 10);
+        expect(whole.length).toBeGreaterThan(scope === owner ? 10 : 0);
+        expect(await fullTextRanking(db, query, scope, 30, reach, 10)).toEqual(whole.map((m) => ({ id: m.id, score: m.score })));
+      }
+    }
+  });
+
   it("refuses a reach or an exact count that is not a positive whole number", async () => {
     await expect(fullTextRecall(db, "ducks", owner, 5, 0)).rejects.toThrow(/reach must be a positive integer/);
     await expect(fullTextRecall(db, "ducks", owner, 5, 10, 0)).rejects.toThrow(/exact results must be a positive integer/);
@@ -126,7 +137,7 @@ describe("full-text recall", () => {
 });
 
 describe("rarestTerms", () => {
-  const terms = (memories: number[], total: number) => ({ all: memories.map((m, i) => ({ query: `'w${i}'`, memories: m, idf: 1 })), total });
+  const terms = (memories: number[], total: number) => ({ all: memories.map((m, i) => ({ query: `'w${i}'`, memories: m, idf: 1, maxPositions: 1 })), total });
 
   it("adds words rarest first while the memories they reach stay within the reach, the rarest always", () => {
     expect(rarestTerms(terms([5, 20, 300, 900], 10_000), 100)).toEqual({ query: "'w0' | 'w1'", reach: 25, words: 2 });

@@ -23,18 +23,19 @@ describe("a question's words, as full-text recall weighs them", () => {
   it("counts every memory for the owner and the shared ones for anyone else, rarest word first", async () => {
     const question = "Did the ducks meet the heron at the zeppelin?";
     // Every memory holds its own words and its neighbours': "pond" is in two, the rest in all three.
+    // The second holds "ducks" and "heron" twice each (its own, and its neighbour's).
     const asOwner = await queryTerms(db, question, owner);
     expect(asOwner.total).toBe(3);
     expect(asOwner.all).toEqual([
-      { query: "'duck'", memories: 3, idf: idf(3, 3) },
-      { query: "'heron'", memories: 3, idf: idf(3, 3) },
+      { query: "'duck'", memories: 3, idf: idf(3, 3), maxPositions: 2 },
+      { query: "'heron'", memories: 3, idf: idf(3, 3), maxPositions: 2 },
     ]);
     const asGuest = await queryTerms(db, question, { ...owner, speakerIsOwner: false, speakerId: randomUUID() });
     // The guest may see one memory (which holds its neighbour's "heron"); each word's reach still
     // counts them all (the index search reads them all).
     expect(asGuest.all).toEqual([
-      { query: "'duck'", memories: 3, idf: idf(1, 1) },
-      { query: "'heron'", memories: 3, idf: idf(1, 1) },
+      { query: "'duck'", memories: 3, idf: idf(1, 1), maxPositions: 2 },
+      { query: "'heron'", memories: 3, idf: idf(1, 1), maxPositions: 2 },
     ]);
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { QueryTerm } from "../../../../server/memory/recall/queryTerms";
-import { wordCombinations } from "../../../../server/memory/recall/wordCombinations";
+import { maxWordRank, wordCombinations } from "../../../../server/memory/recall/wordCombinations";
 
-const term = (word: string, idf: number, memories: number): QueryTerm => ({ query: `'${word}'`, idf, memories });
+// Bounds of 1 per unit of idf (a word's rank can reach 1 only in the limit): the cases below read in idf alone.
+const term = (word: string, idf: number, memories: number, maxPositions = 0): QueryTerm => ({ query: `'${word}'`, idf, memories, maxPositions });
 
 describe("wordCombinations", () => {
   const common = [term("melani", 3.5, 2800), term("paint", 3.2, 3000), term("kid", 3, 4700)];
@@ -36,5 +37,23 @@ describe("wordCombinations", () => {
     const found = wordCombinations(common, 0, 10_000, 6000);
     expect(found.query).toBe("'melani' | 'paint'");
     expect(found).toMatchObject({ reach: 5800, complete: false });
+  });
+
+  it("bounds a word by how often it occurs in one memory: a word found once per memory reaches less", () => {
+    // Each alone bounds at 3.5 × 0.61 = 2.1 and 3.2 × 0.61 = 1.9; together 4.1: only the pair reaches 4.
+    const once = [term("melani", 3.5, 2800, 1), term("paint", 3.2, 3000, 1)];
+    expect(wordCombinations(once, 4, 100_000, 1000).query).toBe("('melani' & 'paint')");
+    expect(wordCombinations(once, 2, 100_000, 5000).query).toBe("'melani'");
+    expect(wordCombinations(once, 4.2, 100_000, 1000).query).toBe("");
+  });
+});
+
+describe("maxWordRank", () => {
+  it("grows with the occurrences toward 1, and is 1 for a word whose occurrences are unknown", () => {
+    expect(maxWordRank(1)).toBeCloseTo(6 / Math.PI ** 2, 5);
+    expect(maxWordRank(2)).toBeCloseTo((1.25 * 6) / Math.PI ** 2, 5);
+    expect(maxWordRank(3)).toBeGreaterThan(maxWordRank(2));
+    expect(maxWordRank(256)).toBeLessThanOrEqual(1);
+    expect(maxWordRank(0)).toBe(1);
   });
 });

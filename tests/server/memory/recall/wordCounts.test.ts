@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordEpisode } from "../../../../server/memory";
 import { migrate, MIGRATIONS, type Database } from "../../../../server/storage";
 import { openTestDatabase } from "../../support/database";
+import { maxWordRank } from "../../../../server/memory/recall/wordCombinations";
 import { addOwner } from "../memoryFixtures";
 
 // Migration 008 keeps, per companion, how many memories hold each stemmed word: these counts
@@ -13,6 +14,12 @@ const COUNTED = `
   WHERE companion_id = $1 GROUP BY lexeme ORDER BY lexeme`;
 const KEPT = "SELECT lexeme, memories, shared FROM memory_lexemes WHERE companion_id = $1 AND (memories <> 0 OR shared <> 0) ORDER BY lexeme";
 const TOTALS = "SELECT memories, shared FROM memory_counts WHERE companion_id = $1";
+// Migration 012: the most times each word occurs in one memory, kept beside the counts.
+const MOST_OCCURRENCES = `
+  SELECT w.lexeme, max(array_length(w.positions, 1))::int AS counted, min(l.max_positions)::int AS kept
+  FROM memories m CROSS JOIN unnest(m.search) w
+  JOIN memory_lexemes l ON l.companion_id = m.companion_id AND l.owner_id = m.owner_id AND l.lexeme = w.lexeme
+  WHERE m.companion_id = $1 GROUP BY w.lexeme ORDER BY w.lexeme`;
 
 describe("the word counts full-text recall reads", () => {
   let db: Database;
@@ -24,6 +31,10 @@ describe("the word counts full-text recall reads", () => {
       [companionId],
     );
     expect(await db.query(TOTALS, [companionId])).toEqual([{ memories: all!.n, shared: all!.s }]);
+    // A deletion may leave a word's most occurrences above what the memories now hold (a bound), never below.
+    for (const word of await db.query<{ lexeme: string; counted: number; kept: number }>(MOST_OCCURRENCES, [companionId])) {
+      expect(word.kept, word.lexeme).toBeGreaterThanOrEqual(word.counted);
+    }
   };
 
   beforeAll(async () => {
@@ -43,6 +54,9 @@ describe("the word counts full-text recall reads", () => {
       await migrate(old, MIGRATIONS);
       expect(await old.query(KEPT, [early.companionId])).toEqual(await old.query(COUNTED, [early.companionId]));
       expect(await old.query(TOTALS, [early.companionId])).toEqual([{ memories: 2, shared: 1 }]);
+      const occurrences = await old.query<{ lexeme: string; counted: number; kept: number }>(MOST_OCCURRENCES, [early.companionId]);
+      expect(occurrences.map((w) => w.kept)).toEqual(occurrences.map((w) => w.counted));
+      expect(occurrences.find((w) => w.lexeme === "lantern")!.counted).toBe(2);
     } finally {
       await old.close();
     }
@@ -60,6 +74,22 @@ describe("the word counts full-text recall reads", () => {
     await expectCountsTrue();
     await db.query("DELETE FROM memories WHERE id = $1", [first.id]);
     await expectCountsTrue();
+  });
+
+  it("bound every word's rank in every memory by how often it occurs in one memory", async () => {
+    await recordEpisode(db, { ...scope, text: "Kites, kites and more kites: kites over the kite hill", speaker: "Kite" });
+    await db.query("UPDATE memories SET before_text = 'a kite' WHERE text LIKE 'Kites%'");
+    await expectCountsTrue();
+    const ranks = await db.query<{ lexeme: string; rank: number; kept: number }>(
+      `SELECT w.lexeme, ts_rank('{0.1, 0.5, 0.4, 1.0}', m.search, quote_literal(w.lexeme)::tsquery) AS rank, l.max_positions AS kept
+       FROM memories m CROSS JOIN unnest(m.search) w JOIN memory_lexemes l ON l.companion_id = m.companion_id AND l.lexeme = w.lexeme
+       WHERE m.companion_id = $1`,
+      [scope.companionId],
+    );
+    expect(ranks.find((r) => r.lexeme === "kite")!.kept).toBe(7);
+    for (const r of ranks) expect(Number(r.rank), r.lexeme).toBeLessThanOrEqual(maxWordRank(r.kept));
+    // The bound is tight: a word found once, at the highest weight, reaches it.
+    expect(Math.max(...ranks.filter((r) => r.kept === 1).map((r) => Number(r.rank)))).toBeCloseTo(maxWordRank(1), 5);
   });
 
   it("follow a bulk insert in one statement", async () => {
