@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { createHnsw } from "./hnswSettings";
+import { GraphWithVectors } from "./graphWithVectors";
 import { saveIndexFiles, type IndexIdentity } from "./indexFiles";
 
 export interface BuildSetup {
@@ -15,18 +15,18 @@ export type FromBuilder = { type: "added"; count: number } | { type: "saved"; si
 // loop never waits for it. What it builds goes to the index files; the server then loads them.
 const { dir, identity } = workerData as BuildSetup;
 const port = parentPort!;
-const index = createHnsw(identity.dimensions);
+const index = GraphWithVectors.create(identity.dimensions);
 const keys: number[] = [];
 
 port.on("message", (message: ToBuilder) => {
   void (async (): Promise<FromBuilder> => {
     try {
       if (message.type === "add") {
-        index.add(BigUint64Array.from(message.seqs, BigInt), message.vectors, 1);
+        index.add(message.seqs, message.vectors);
         keys.push(...message.seqs);
         return { type: "added", count: keys.length };
       }
-      await saveIndexFiles(dir, identity, (file) => index.save(file), BigUint64Array.from(keys, BigInt));
+      await saveIndexFiles(dir, identity, (files) => index.save(files), BigUint64Array.from(keys, BigInt));
       return { type: "saved", size: keys.length };
     } catch (error) {
       return { type: "failed", message: (error as Error).message };

@@ -1,12 +1,6 @@
+import type { ExactRanking } from "./exactVectors";
 import type { RemoteGraph } from "./hnswThread";
 import { saveIndexFiles, type IndexIdentity } from "./indexFiles";
-
-export interface IndexMatches {
-  /** memories.seq of each match, nearest first. */
-  seqs: number[];
-  /** Cosine distances as the quantized graph estimates them (recall recomputes them). */
-  distances: Float32Array;
-}
 
 /**
  * One companion's memories under one model, in an HNSW graph keyed by memories.seq (held by the
@@ -58,15 +52,15 @@ export class CompanionIndex {
     await this.graph.remove([seq]);
   }
 
-  async search(vector: Float32Array, count: number): Promise<IndexMatches> {
-    if (this.keys.size === 0) return { seqs: [], distances: new Float32Array(0) };
-    const found = await this.graph.search(vector, Math.min(count, this.keys.size));
-    return { seqs: Array.from(found.keys), distances: found.distances };
+  /** The `count` memories the graph finds nearest to `vector`, ranked by their exact distances. */
+  async search(vector: Float32Array, count: number): Promise<ExactRanking> {
+    if (this.keys.size === 0) return { keys: new Float64Array(0), distances: new Float64Array(0) };
+    return this.graph.search(vector, Math.min(count, this.keys.size));
   }
 
   async save(dir: string): Promise<void> {
     const changes = this.unsaved;
-    await saveIndexFiles(dir, this.identity, (file) => this.graph.save(file), BigUint64Array.from(this.keys, BigInt));
+    await saveIndexFiles(dir, this.identity, (files) => this.graph.save(files), BigUint64Array.from(this.keys, BigInt));
     // Changes made while the files were written stay counted for the next save.
     this.unsaved -= changes;
   }

@@ -7,9 +7,9 @@ import usearch, { MetricKind, ScalarKind } from "usearch";
  * How each companion's HNSW graph is built and searched (usearch). Measured on random 384-d unit
  * vectors (the worst case: no clusters, near-ties everywhere), 10k of them: connectivity 32
  * found 0.96 of the exact top 10 within its top 50 where 16 found 0.84; search expansion 256
- * where 64 found 0.64. Vectors are stored as 8-bit integers (a quarter of float32's memory): the
- * ranking recall returns is recomputed from the database's float vectors, so quantization only
- * decides which candidates are read, not their order.
+ * where 64 found 0.64. The graph's vectors are 8-bit integers (a quarter of float32's memory, and
+ * searched faster): the candidates are ranked by the exact float vectors kept beside the graph
+ * (see ExactVectors), so quantization only decides which candidates are read, not their order.
  */
 export const HNSW_SETTINGS = {
   metric: MetricKind.Cos,

@@ -1,31 +1,31 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "../../logging";
 import { TYPESCRIPT_ENTRY } from "../../process";
+import type { ExactRanking } from "./exactVectors";
 import type { FromHnswThread, ToHnswThread } from "./hnswWorker";
+import type { GraphFiles } from "./indexFiles";
 
 const HNSW_WORKER = new URL("./hnswWorker.ts", import.meta.url).href;
 
 type Request = ToHnswThread extends infer M ? (M extends { id: number } ? Omit<M, "id"> : never) : never;
 
-/** What a search finds: memories.seq of each match, nearest first, with the graph's distance estimates. */
-export interface GraphMatches {
-  keys: Float64Array;
-  distances: Float32Array;
-}
-
-/** One HNSW graph held by the index thread. Calls run there one after another, in the order made. */
+/**
+ * One HNSW graph with its exact vectors (see GraphWithVectors), held by the index thread. Calls run
+ * there one after another, in the order made.
+ */
 export interface RemoteGraph {
   add(keys: readonly number[], vectors: Float32Array): Promise<void>;
   remove(keys: readonly number[]): Promise<void>;
-  search(vector: Float32Array, count: number): Promise<GraphMatches>;
-  save(file: string): Promise<void>;
+  /** The `count` memories the graph finds nearest, ranked by their exact distances. */
+  search(vector: Float32Array, count: number): Promise<ExactRanking>;
+  save(files: GraphFiles): Promise<void>;
   /** The thread forgets the graph; calls made after this fail. */
   release(): void;
 }
 
 export interface HnswThread {
   create(dimensions: number): Promise<RemoteGraph>;
-  load(file: string, dimensions: number): Promise<{ graph: RemoteGraph; size: number; dimensions: number }>;
+  load(files: GraphFiles, dimensions: number): Promise<{ graph: RemoteGraph; size: number; dimensions: number }>;
   /** Stops the thread; calls still waiting fail. */
   close(): Promise<void>;
 }
@@ -84,7 +84,7 @@ export function startHnswThread(logger: Logger): HnswThread {
       if (reply.type !== "found") throw new Error(`the vector index thread answered a search with ${reply.type}`);
       return { keys: reply.keys, distances: reply.distances };
     },
-    save: async (file) => void (await call({ type: "save", graph, file })),
+    save: async (files) => void (await call({ type: "save", graph, files })),
     release: () => void call({ type: "release", graph }).catch(() => undefined),
   });
 
@@ -95,10 +95,10 @@ export function startHnswThread(logger: Logger): HnswThread {
       await call({ type: "create", graph, dimensions });
       return remote(graph);
     },
-    async load(file, dimensions) {
+    async load(files, dimensions) {
       worker ??= start();
       const graph = ++lastGraph;
-      const reply = await call({ type: "load", graph, dimensions, file });
+      const reply = await call({ type: "load", graph, dimensions, files });
       if (reply.type !== "loaded") throw new Error(`the vector index thread answered a load with ${reply.type}`);
       return { graph: remote(graph), size: reply.size, dimensions: reply.dimensions };
     },

@@ -20,30 +20,38 @@ interface IndexFileMeta extends IndexIdentity {
   size: number;
   indexSha256: string;
   keysSha256: string;
+  vectorsSha256: string;
 }
 
-const FORMAT = 1;
+/** 2: the exact vectors beside the graph. */
+const FORMAT = 2;
 
 export type LoadedIndex = { graph: RemoteGraph; keys: BigUint64Array } | { problem: string };
+
+/** Where the index thread writes or reads a graph and the exact vectors beside it. */
+export interface GraphFiles {
+  graph: string;
+  vectors: string;
+}
 
 /** One folder per model: a model change means other vectors, so another set of indexes. */
 export function indexPaths(dir: string, identity: IndexIdentity) {
   const base = path.join(dir, `model-${identity.modelId}`, identity.companionId);
-  return { graph: `${base}.usearch`, keys: `${base}.keys`, meta: `${base}.json` };
+  return { graph: `${base}.usearch`, vectors: `${base}.vectors`, keys: `${base}.keys`, meta: `${base}.json` };
 }
 
 /**
- * Writes the graph, its keys (usearch cannot list them) and their checksums. Each file is written
- * beside its place, then renamed over it; the checksums go last, so a crash midway leaves files
- * whose checksums disagree: the next start rebuilds instead of loading them. `writeGraph` must
- * write the graph as it was when `keys` was taken (the index thread runs calls in order, so a save
- * asked for before any later change holds exactly `keys`).
+ * Writes the graph, its exact vectors, its keys (usearch cannot list them) and their checksums.
+ * Each file is written beside its place, then renamed over it; the checksums go last, so a crash
+ * midway leaves files whose checksums disagree: the next start rebuilds instead of loading them.
+ * `writeGraph` must write the graph and vectors as they were when `keys` was taken (the index
+ * thread runs calls in order, so a save asked for before any later change holds exactly `keys`).
  */
-export async function saveIndexFiles(dir: string, identity: IndexIdentity, writeGraph: (file: string) => void | Promise<void>, keys: BigUint64Array): Promise<void> {
+export async function saveIndexFiles(dir: string, identity: IndexIdentity, writeGraph: (files: GraphFiles) => void | Promise<void>, keys: BigUint64Array): Promise<void> {
   const paths = indexPaths(dir, identity);
   mkdirSync(path.dirname(paths.graph), { recursive: true });
   const keyBytes = Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength);
-  await writeGraph(`${paths.graph}.partial`);
+  await writeGraph({ graph: `${paths.graph}.partial`, vectors: `${paths.vectors}.partial` });
   await writeFile(`${paths.keys}.partial`, keyBytes);
   const meta: IndexFileMeta = {
     ...identity,
@@ -53,8 +61,10 @@ export async function saveIndexFiles(dir: string, identity: IndexIdentity, write
     size: keys.length,
     indexSha256: await fileSha256(`${paths.graph}.partial`),
     keysSha256: createHash("sha256").update(keyBytes).digest("hex"),
+    vectorsSha256: await fileSha256(`${paths.vectors}.partial`),
   };
   await rename(`${paths.graph}.partial`, paths.graph);
+  await rename(`${paths.vectors}.partial`, paths.vectors);
   await rename(`${paths.keys}.partial`, paths.keys);
   await writeFile(`${paths.meta}.partial`, JSON.stringify(meta));
   await rename(`${paths.meta}.partial`, paths.meta);
@@ -81,8 +91,9 @@ export async function loadIndexFiles(dir: string, identity: IndexIdentity, threa
     const keyBytes = await readFile(paths.keys);
     if (createHash("sha256").update(keyBytes).digest("hex") !== meta.keysSha256) return { problem: "the keys file is damaged (checksum)" };
     if ((await fileSha256(paths.graph)) !== meta.indexSha256) return { problem: "the graph file is damaged (checksum)" };
+    if ((await fileSha256(paths.vectors)) !== meta.vectorsSha256) return { problem: "the vectors file is damaged (checksum)" };
     const keys = new BigUint64Array(keyBytes.buffer.slice(keyBytes.byteOffset, keyBytes.byteOffset + keyBytes.byteLength));
-    const loaded = await thread.load(paths.graph, identity.dimensions);
+    const loaded = await thread.load(paths, identity.dimensions);
     if (loaded.size !== keys.length || loaded.dimensions !== identity.dimensions) {
       loaded.graph.release();
       return { problem: `the graph holds ${loaded.size} vectors of ${loaded.dimensions} dimensions, its keys ${keys.length}` };
@@ -95,7 +106,7 @@ export async function loadIndexFiles(dir: string, identity: IndexIdentity, threa
 
 export async function removeIndexFiles(dir: string, identity: IndexIdentity): Promise<void> {
   const paths = indexPaths(dir, identity);
-  await Promise.all([paths.meta, paths.graph, paths.keys].map((file) => rm(file, { force: true })));
+  await Promise.all([paths.meta, paths.graph, paths.vectors, paths.keys].map((file) => rm(file, { force: true })));
 }
 
 async function fileSha256(file: string): Promise<string> {

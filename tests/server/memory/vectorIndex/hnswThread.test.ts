@@ -30,9 +30,9 @@ describe("the vector index thread", () => {
     expect(Array.from(afterRemove.keys)).not.toContain(8);
     expect(afterRemove.keys).toHaveLength(39);
 
-    const file = `${temp.path}/first.usearch`;
-    await first.save(file);
-    const loaded = await thread.load(file, DIMENSIONS);
+    const files = { graph: `${temp.path}/first.usearch`, vectors: `${temp.path}/first.vectors` };
+    await first.save(files);
+    const loaded = await thread.load(files, DIMENSIONS);
     expect({ size: loaded.size, dimensions: loaded.dimensions }).toEqual({ size: 39, dimensions: DIMENSIONS });
     expect(Array.from((await loaded.graph.search(Float32Array.from(vectors[3]!), 1)).keys)).toEqual([4]);
     await thread.close();
@@ -44,10 +44,25 @@ describe("the vector index thread", () => {
     await graph.add([1], Float32Array.from(vectors[0]!));
     graph.release();
     await expect(graph.search(Float32Array.from(vectors[0]!), 1)).rejects.toThrow(/no vector graph/);
-    await expect(thread.load(`${temp.path}/nothing-here.usearch`, DIMENSIONS)).rejects.toThrow();
+    await expect(thread.load({ graph: `${temp.path}/nothing-here.usearch`, vectors: `${temp.path}/nothing-here.vectors` }, DIMENSIONS)).rejects.toThrow();
     const kept = await thread.create(DIMENSIONS);
     await thread.close();
     await expect(kept.search(Float32Array.from(vectors[0]!), 1)).rejects.toThrow(/not running/);
+  });
+
+  it("ranks what the graph finds by exact distance, and refuses to load a graph with another graph's vectors", async () => {
+    const thread = startHnswThread(capturingLogger().logger);
+    const [first, second] = [await thread.create(DIMENSIONS), await thread.create(DIMENSIONS)];
+    await first.add([1, 2, 3], flat(vectors.slice(0, 3)));
+    await second.add([1, 2], flat(vectors.slice(0, 2)));
+    const found = await first.search(Float32Array.from(vectors[9]!), 3);
+    expect(Array.from(found.distances)).toEqual([...found.distances].sort((a, b) => a - b));
+    expect(new Set(found.keys)).toEqual(new Set([1, 2, 3]));
+    const files = (name: string) => ({ graph: `${temp.path}/${name}.usearch`, vectors: `${temp.path}/${name}.vectors` });
+    await first.save(files("three"));
+    await second.save(files("two"));
+    await expect(thread.load({ graph: files("three").graph, vectors: files("two").vectors }, DIMENSIONS)).rejects.toThrow(/graph holds 3 memories, the vectors file 2/);
+    await thread.close();
   });
 
   it("refuses a vector of the wrong size without harming the graph", async () => {

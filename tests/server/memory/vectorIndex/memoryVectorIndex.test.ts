@@ -54,6 +54,34 @@ describe("the memory vector index", () => {
     expect(existsSync(indexPaths(temp.path, identity()).graph)).toBe(true);
   });
 
+  it("gives the distances the database computes, to the bit, without the database reading a vector", async () => {
+    const index = createMemoryVectorIndex({ db, dir: temp.path, logger: capturingLogger().logger });
+    await index.ready(model, scope.companionId);
+    for (const speakerIsOwner of [true, false]) {
+      const query = unitVector(random);
+      const recorded = recordingDatabase(db);
+      const found = await nearest(index, query, 20, speakerIsOwner, randomUUID(), recorded.db);
+      expect(recorded.statements.some((sql) => sql.includes("<=>") || sql.includes("embedding "))).toBe(false);
+      const rows = await db.query<{ id: string; distance: number }>(
+        "SELECT e.memory_id AS id, e.embedding <=> $1::vector AS distance FROM memory_embeddings e WHERE e.memory_id = ANY($2::uuid[]) AND e.model_id = $3",
+        [`[${query.join(",")}]`, found.map((m) => m.id), model.id],
+      );
+      const stored = new Map(rows.map((r) => [r.id, Number(r.distance)]));
+      expect(found.map((m) => m.distance)).toEqual(found.map((m) => stored.get(m.id)));
+    }
+    await index.close();
+  });
+
+  it("asks the database about as many of the ranked candidates as the owner wants, no more", async () => {
+    const index = createMemoryVectorIndex({ db, dir: temp.path, logger: capturingLogger().logger });
+    await index.ready(model, scope.companionId);
+    const recorded = recordingDatabase(db);
+    expect(await nearest(index, unitVector(random), 7, true, undefined, recorded.db)).toHaveLength(7);
+    expect(recorded.params).toHaveLength(1);
+    expect(String(recorded.params[0]![0]).split(",")).toHaveLength(7);
+    await index.close();
+  });
+
   it("never gives anyone but the owner a private memory, and never fewer than they may see", async () => {
     const index = createMemoryVectorIndex({ db, dir: temp.path, logger: capturingLogger().logger });
     await index.ready(model, scope.companionId);

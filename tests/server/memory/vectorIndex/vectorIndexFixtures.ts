@@ -14,15 +14,18 @@ export function capturingLogger() {
   return { logger, lines };
 }
 
-/** The database with the statements it was sent: which vector search ran shows in them. */
-export function recordingDatabase(db: Database): { db: Queryable; statements: string[] } {
+/** The database with the statements it was sent and their parameters: which vector search ran shows in them. */
+export function recordingDatabase(db: Database): { db: Queryable; statements: string[]; params: Array<readonly unknown[] | undefined> } {
   const statements: string[] = [];
+  const params: Array<readonly unknown[] | undefined> = [];
   return {
     statements,
+    params,
     db: {
-      query: (sql, params) => {
+      query: (sql, values) => {
         statements.push(sql);
-        return db.query(sql, params);
+        params.push(values);
+        return db.query(sql, values);
       },
       exec: (sql) => db.exec(sql),
     },
