@@ -36,9 +36,13 @@ export interface MemoryRow {
 export async function recall(db: Queryable, query: string, options: RecallOptions): Promise<RecalledEpisode[]> {
   if (!Number.isInteger(options.k) || options.k < 1) throw new Error(`k must be a positive integer, got ${options.k}`);
   if (!query.trim()) return [];
-  // Without a model ready, full-text recall needs only k, with their rows.
+  // Without a model ready, full-text recall needs only k, with their rows. Asking the embedder
+  // anyway is what starts loading its model (it answers null until the model is ready).
   const embeddings = options.embeddings;
-  if (!embeddings || embeddings.available === false) return fullTextRecall(db, query, options, options.k);
+  if (!embeddings || embeddings.available === false) {
+    const [found] = await Promise.all([fullTextRecall(db, query, options, options.k), embeddings?.embedQuery(query)]);
+    return found;
+  }
   // Fusion reads each ranking deeper than k, ids only. The query is embedded (in the model's
   // process) while the full-text query runs, and the vector search starts as soon as it is: the
   // graph is searched on the index thread while the database (one statement at a time, on this
