@@ -1,8 +1,8 @@
 /** Reciprocal rank fusion's constant: damps the head so one list's first place cannot outvote agreement. */
 export const RRF_K = 60;
 
-export interface FusedItem {
-  id: string;
+export interface FusedItem<Id = string> {
+  id: Id;
   score: number;
 }
 
@@ -11,9 +11,9 @@ export interface FusedItem {
  * it appears in (rank from 1). Needs no score calibration between full-text and vector
  * similarity, which live on unrelated scales. Best first; ties keep first-seen order.
  */
-export function fuseRankings(lists: ReadonlyArray<readonly string[]>, k = RRF_K): FusedItem[] {
+export function fuseRankings<Id = string>(lists: ReadonlyArray<readonly Id[]>, k = RRF_K): FusedItem<Id>[] {
   if (!(k > 0)) throw new Error(`the fusion constant must be positive, got ${k}`);
-  const scores = new Map<string, number>();
+  const scores = new Map<Id, number>();
   for (const list of lists) {
     list.forEach((id, index) => scores.set(id, (scores.get(id) ?? 0) + 1 / (k + index + 1)));
   }

@@ -3,8 +3,8 @@ import type { Episode, Visibility } from "./episode";
 import type { MemoryScope } from "./recall/memoryScope";
 import type { QueryEmbedder } from "./embeddings";
 import { fullTextRanking, fullTextRecall, MAX_REACH } from "./recall/fullTextRecall";
-import { withRows } from "./recall/memoriesById";
-import { vectorCandidates } from "./vectorCandidates";
+import { withRows } from "./recall/memoriesBySeq";
+import { vectorRanking } from "./vectorCandidates";
 import { FUSION_DEPTH, fuseWithVectors } from "./vectorFusion";
 
 export interface RecallOptions extends MemoryScope {
@@ -43,17 +43,17 @@ export async function recall(db: Queryable, query: string, options: RecallOption
     const [found] = await Promise.all([fullTextRecall(db, query, options, options.k), embeddings?.embedQuery(query)]);
     return found;
   }
-  // Fusion reads each ranking deeper than k, ids only. The query is embedded (in the model's
+  // Fusion reads each ranking deeper than k, seqs only. The query is embedded (in the model's
   // process) while the full-text query runs, and the vector search starts as soon as it is: the
   // graph is searched on the index thread while the database (one statement at a time, on this
   // thread) still ranks words.
   const depth = Math.max(FUSION_DEPTH, options.k);
   const [matched, nearest] = await Promise.all([
     fullTextRanking(db, query, options, depth, MAX_REACH, options.k),
-    embeddings.embedQuery(query).then((embedded) => embedded && vectorCandidates(db, embedded, { ...options, limit: depth, index: embeddings.vectorIndex })),
+    embeddings.embedQuery(query).then((embedded) => embedded && vectorRanking(db, embedded, { ...options, limit: depth, index: embeddings.vectorIndex })),
   ]);
   // The model may fail to embed this query after all: then the full-text ranking alone, with its scores.
-  return nearest ? fuseWithVectors(db, matched, nearest, options) : withRows(db, matched.slice(0, options.k), options);
+  return nearest ? fuseWithVectors(db, matched, nearest, options) : withRows(db, matched, options.k, options);
 }
 
 /** A memories row (with a score) as the episode it stores. */

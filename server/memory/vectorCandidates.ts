@@ -1,7 +1,7 @@
 import type { Queryable } from "../storage";
 import { toVectorLiteral, type EmbeddingModelRef, type QueryEmbedding } from "./embeddings";
 import type { MemoryScope } from "./recall/memoryScope";
-import { nearestThroughIndex, type MemoryVectorIndex } from "./vectorIndex";
+import { nearestThroughIndex, ownerNearestInGraph, type MemoryVectorIndex, type NearSeq } from "./vectorIndex";
 
 export interface VectorCandidateOptions extends MemoryScope {
   limit: number;
@@ -11,6 +11,7 @@ export interface VectorCandidateOptions extends MemoryScope {
 
 export interface VectorCandidate {
   id: string;
+  seq: number;
   /** Cosine distance of the stored vectors, 0 (same direction) to 2. */
   distance: number;
 }
@@ -23,12 +24,26 @@ export interface VectorCandidate {
  * database searches itself.
  */
 export async function vectorCandidates(db: Queryable, query: QueryEmbedding, options: VectorCandidateOptions): Promise<VectorCandidate[]> {
-  const { model, vector } = query;
+  const index = openedIndex(query, options);
+  const candidates = (index && (await nearestThroughIndex(db, index, query, options))) || (await nearestInDatabase(db, query, options));
+  return candidates.map((c) => ({ id: c.id, seq: Number(c.seq), distance: Number(c.distance) }));
+}
+
+/**
+ * Hybrid recall's vector side, nearest first, by seq. The owner's come from the companion's graph
+ * when its index is ready, unchecked: hybrid recall reads its winners' rows with the privacy
+ * predicate, which is what decides (see ownerNearestInGraph). Anyone else's, and the owner's
+ * without an index, are vectorCandidates: checked by the database before they are ranked.
+ */
+export async function vectorRanking(db: Queryable, query: QueryEmbedding, options: VectorCandidateOptions): Promise<Array<VectorCandidate | NearSeq>> {
+  const index = openedIndex(query, options);
+  return (index && options.speakerIsOwner && (await ownerNearestInGraph(index, query, options.limit))) || vectorCandidates(db, query, options);
+}
+
+function openedIndex({ model, vector }: QueryEmbedding, options: VectorCandidateOptions) {
   if (!Number.isInteger(options.limit) || options.limit < 1) throw new Error(`limit must be a positive integer, got ${options.limit}`);
   if (vector.length !== model.dimensions) throw new Error(`the query vector has ${vector.length} dimensions, the model ${model.dimensions}`);
-  const index = options.index?.opened(model, options.companionId);
-  const candidates = (index && (await nearestThroughIndex(db, index, query, options))) || (await nearestInDatabase(db, query, options));
-  return candidates.map((c) => ({ id: c.id, distance: Number(c.distance) }));
+  return options.index?.opened(model, options.companionId) ?? null;
 }
 
 /**
@@ -38,7 +53,7 @@ export async function vectorCandidates(db: Queryable, query: QueryEmbedding, opt
  */
 function nearestInDatabase(db: Queryable, { model, vector }: QueryEmbedding, options: VectorCandidateOptions): Promise<VectorCandidate[]> {
   return db.query<VectorCandidate>(
-    `SELECT n.id, n.distance
+    `SELECT n.id, m.seq, n.distance
      FROM memory_nearest($1, $2, $3, $4, $5, $6, $7, $8) n JOIN memories m ON m.id = n.id
      ORDER BY n.distance, m.seq DESC`,
     [model.id, model.dimensions, toVectorLiteral(vector), options.companionId, options.ownerId, options.speakerIsOwner, options.speakerId ?? null, options.limit],

@@ -1,5 +1,5 @@
 import type { Queryable } from "../../storage";
-import type { EmbeddingModelRef, QueryEmbedding } from "../embeddings";
+import type { QueryEmbedding } from "../embeddings";
 import type { MemoryScope } from "../recall/memoryScope";
 import type { CompanionIndex } from "./companionIndex";
 import type { ExactRanking } from "./exactVectors";
@@ -7,6 +7,13 @@ import type { ExactRanking } from "./exactVectors";
 /** A memory the speaker may see, with the exact cosine distance of its stored vector. */
 export interface NearMemory {
   id: string;
+  seq: number;
+  distance: number;
+}
+
+/** A memory the graph holds (memories.seq), with the exact cosine distance of its vector. */
+export interface NearSeq {
+  seq: number;
   distance: number;
 }
 
@@ -25,9 +32,8 @@ const MAX_READS = 3;
  * companion's HNSW index: the graph proposes candidates and the index thread ranks them by the
  * exact distance of their vectors (the ones the database stores, computed as pgvector does, so
  * distances are the ones the database's own search gives); the database keeps those that still
- * exist, still have this model's vector and that this speaker may see (privacy is decided there,
- * never by the graph). When too few remain, the graph is read deeper; when it has been read whole,
- * what remains is all there is. Null when several reads still fall short (a speaker who may see
+ * exist and that this speaker may see (privacy is decided there, never by the graph). When too
+ * few remain, the graph is read deeper; when it has been read whole, what remains is all there is. Null when several reads still fall short (a speaker who may see
  * very few memories): the caller then asks the database's own search.
  */
 export async function nearestThroughIndex(
@@ -43,7 +49,7 @@ export async function nearestThroughIndex(
       () => null, // the index thread failed (and said so in the log): the database answers instead
     );
     if (!ranked) return null;
-    const kept = await keepVisible(db, query.model, ranked, options);
+    const kept = await keepVisible(db, ranked, options);
     if (kept.length >= options.limit || ranked.keys.length >= index.size) return kept;
     if (reads === MAX_READS) return null;
     read *= READ_GROWTH;
@@ -51,48 +57,44 @@ export async function nearestThroughIndex(
 }
 
 /**
- * Candidates checked by the first statement, in multiples of those wanted: the owner may see every
- * memory; someone else may see one in five, or fewer. Each candidate checked costs the database
- * index look-ups on the server's thread (about 8 µs at 100k memories).
+ * The owner's `limit` nearest memories, nearest first, from the graph alone: no statement. The
+ * owner may see every memory of the companion, so what the database would check is only that each
+ * still exists with this model's vector; hybrid recall reads the rows of its winners with the
+ * privacy predicate anyway, which leaves out a memory forgotten since the graph last caught up
+ * (the next one takes its place). Checking the 50 here cost the server's thread about 1 ms per
+ * recall at 10k memories. Null when the index thread fails.
  */
-const FIRST_CHECK = { owner: 1, other: 3 };
-/** Later statements check as many more as the share seen so far needs, with this margin. */
-const CHECK_MARGIN = 1.25;
-
-/**
- * The first `limit` of the ranking that the speaker may see, checked in its order a few statements
- * at most: first `limit` times FIRST_CHECK, then as many as the share of visible ones so far
- * suggests (all the rest when none was).
- */
-async function keepVisible(db: Queryable, model: EmbeddingModelRef, ranked: ExactRanking, options: MemoryScope & { limit: number }): Promise<NearMemory[]> {
-  const kept: NearMemory[] = [];
-  const all = ranked.keys.length;
-  for (let from = 0; from < all && kept.length < options.limit; ) {
-    let more = options.limit * (options.speakerIsOwner ? FIRST_CHECK.owner : FIRST_CHECK.other);
-    if (from > 0) more = kept.length === 0 ? all : Math.ceil((((options.limit - kept.length) * from) / kept.length) * CHECK_MARGIN);
-    const to = Math.min(all, from + more);
-    const visible = await visibleAmong(db, model, ranked.keys.subarray(from, to), options);
-    for (let i = from; i < to && kept.length < options.limit; i++) {
-      const id = visible.get(ranked.keys[i]!);
-      if (id !== undefined) kept.push({ id, distance: ranked.distances[i]! });
-    }
-    from = to;
-  }
-  return kept;
+export async function ownerNearestInGraph(index: CompanionIndex, query: QueryEmbedding, limit: number): Promise<NearSeq[] | null> {
+  const ranked = await index.search(Float32Array.from(query.vector), limit * FIRST_READ.owner).catch(() => null);
+  if (!ranked) return null;
+  const count = Math.min(limit, ranked.keys.length);
+  return Array.from({ length: count }, (_, i) => ({ seq: ranked.keys[i]!, distance: ranked.distances[i]! }));
 }
 
-/** Which of these memories (by seq) still have this model's vector and the speaker may see: seq → id. */
-async function visibleAmong(db: Queryable, model: EmbeddingModelRef, seqs: Float64Array, options: MemoryScope): Promise<Map<number, string>> {
-  if (!seqs.every(Number.isSafeInteger)) throw new Error("the vector index returned a key that is not a memory's seq");
+/**
+ * The first `limit` of the ranking that the speaker may see, in its order, in one statement: the
+ * ranked seqs are probed one after another (a nested loop over the array, the check a subquery
+ * that cannot be flattened into a join) and probing stops at the `limit`-th visible one, so no more
+ * are checked than needed (each costs the server's thread about 10 µs at 10k memories) and a
+ * speaker who may see one memory in five needs no second statement. Only existence and privacy
+ * are checked: a memory edited since it was embedded is ranked by its former vector until the new
+ * one is stored, as the owner's are (see ownerNearestInGraph).
+ */
+async function keepVisible(db: Queryable, ranked: ExactRanking, options: MemoryScope & { limit: number }): Promise<NearMemory[]> {
+  if (!ranked.keys.every(Number.isSafeInteger)) throw new Error("the vector index returned a key that is not a memory's seq");
   // The seqs travel as one text parameter in array form ('{1,2,3}'): the statement stays the same,
-  // so it is prepared and planned once, where seqs written into it made every call a new statement
-  // (about 1.3 ms of CPU more at 10k memories). No vector is read: the index thread ranked them.
-  const rows = await db.query<{ seq: string | number; id: string }>(
-    `SELECT m.seq, m.id FROM memories m
-     WHERE m.seq = ANY($1::text::bigint[]) AND m.companion_id = $2 AND m.owner_id = $3
-       AND ($4 OR m.visibility = 'shared' OR m.speaker_id = $5)
-       AND EXISTS (SELECT FROM memory_embeddings e WHERE e.memory_id = m.id AND e.model_id = $6)`,
-    [`{${seqs.join(",")}}`, options.companionId, options.ownerId, options.speakerIsOwner, options.speakerId ?? null, model.id],
+  // so it is prepared and planned once. No vector is read: the index thread ranked them.
+  const [row] = await db.query<{ found: number[]; ids: string[] }>(
+    `SELECT coalesce(array_agg(v.ord ORDER BY v.ord), '{}') AS found, coalesce(array_agg(v.id ORDER BY v.ord), '{}') AS ids FROM (
+       SELECT s.ord, m.id FROM unnest($1::text::bigint[]) WITH ORDINALITY s(seq, ord)
+       CROSS JOIN LATERAL (
+         SELECT m.id FROM memories m
+         WHERE m.seq = s.seq AND m.companion_id = $2 AND m.owner_id = $3 AND ($4 OR m.visibility = 'shared' OR m.speaker_id = $5)
+         LIMIT 1
+       ) m
+       LIMIT $6
+     ) v`,
+    [`{${ranked.keys.join(",")}}`, options.companionId, options.ownerId, options.speakerIsOwner, options.speakerId ?? null, options.limit],
   );
-  return new Map(rows.map((r) => [Number(r.seq), r.id]));
+  return row!.found.map((ord, i) => ({ id: row!.ids[i]!, seq: ranked.keys[Number(ord) - 1]!, distance: ranked.distances[Number(ord) - 1]! }));
 }

@@ -150,7 +150,7 @@ describe("hybrid recall", () => {
     expect(owner).not.toContain(forgotten.id);
   });
 
-  it("leaves out a winner forgotten between the ranking and the reading of its row", async () => {
+  it("leaves out a winner forgotten between the ranking and the reading of its row; the next one takes its place", async () => {
     // A memory pointing where the query points: the vector side's first.
     const { id } = await recordEpisode(db, { ...scope, text: "Something else entirely", speaker: "Alice" });
     const vector = unitVector(random);
@@ -164,11 +164,33 @@ describe("hybrid recall", () => {
       exec: (sql) => db.exec(sql),
     };
     // A word no memory holds: the vector side alone ranks, and this memory comes first.
-    const before = await recall(db, "zebra", { ...scope, speakerIsOwner: true, k: K, embeddings: embedder(vector) });
+    const before = await recall(db, "zebra", { ...scope, speakerIsOwner: true, k: K + 1, embeddings: embedder(vector) });
     expect(before[0]!.id).toBe(id);
     const found = await recall(forgetting, "zebra", { ...scope, speakerIsOwner: true, k: K, embeddings: embedder(vector) });
-    expect(found.map((m) => m.id)).not.toContain(id);
-    expect(found.map((m) => m.id)).toEqual(before.map((m) => m.id).filter((m) => m !== id));
+    expect(found.map((m) => m.id)).toEqual(before.slice(1).map((m) => m.id));
+    expect(found.map((m) => m.score)).toEqual(before.slice(1).map((m) => m.score));
+  });
+
+  it("takes the owner's vector side from the graph unchecked, and still returns only what exists, k of them", async () => {
+    const vector = unitVector(random);
+    const ghost = await recordEpisode(db, { ...scope, text: "A memory the index has not let go of", speaker: "Alice" });
+    await storeEmbeddings(db, model, [{ memoryId: ghost.id, vector }]);
+    const [row] = await db.query<{ seq: string }>("SELECT seq FROM memories WHERE id = $1", [ghost.id]);
+    index.embedded(model, [{ companionId: scope.companionId, seq: Number(row!.seq), vector }]);
+    await index.ready(model, scope.companionId);
+    const statements: string[] = [];
+    const recording: Queryable = { query: (sql, params) => (statements.push(sql), db.query(sql, params)), exec: (sql) => db.exec(sql) };
+    const owner = { ...scope, speakerIsOwner: true, k: K, embeddings: embedder(vector, index) };
+    expect((await recall(recording, "zebra", owner))[0]!.id).toBe(ghost.id);
+    // No statement checks the vector side: the word look-up, then the winners' rows.
+    expect(statements).toHaveLength(2);
+    // Forgotten behind the index's back: its place goes to the next one.
+    await db.query("DELETE FROM memories WHERE id = $1", [ghost.id]);
+    statements.length = 0;
+    const found = await recall(recording, "zebra", owner);
+    expect(found).toHaveLength(K);
+    expect(found.map((m) => m.id)).not.toContain(ghost.id);
+    expect(statements).toHaveLength(3);
   });
 
   it("falls back to full text, with its rows and scores, when the model cannot embed the question", async () => {

@@ -119,13 +119,14 @@ describe("full-text recall", () => {
     expect(new Set(found.map((m) => m.id))).toEqual(new Set(recent.map((r) => r.id)));
   });
 
-  it("ranks ids alone (for fusion) exactly as it ranks whole memories", async () => {
+  it("ranks seqs alone (for fusion) exactly as it ranks whole memories", async () => {
     const stranger: MemoryScope = { ...owner, speakerIsOwner: false, speakerId: randomUUID() };
+    const seqOf = new Map((await db.query<{ id: string; seq: string }>("SELECT id, seq FROM memories")).map((r) => [r.id, Number(r.seq)]));
     for (const [query, reach] of [["rain ferry ducks harbour", 80], ["tomatoes garden ducks rain", 40], ["lanterns", 1000]] as const) {
       for (const scope of [owner, stranger]) {
         const whole = await fullTextRecall(db, query, scope, 30, reach, 10);
         expect(whole.length).toBeGreaterThan(scope === owner ? 10 : 0);
-        expect(await fullTextRanking(db, query, scope, 30, reach, 10)).toEqual(whole.map((m) => ({ id: m.id, score: m.score })));
+        expect(await fullTextRanking(db, query, scope, 30, reach, 10)).toEqual(whole.map((m) => ({ seq: seqOf.get(m.id), score: m.score })));
       }
     }
   });

@@ -72,13 +72,28 @@ describe("the memory vector index", () => {
     await index.close();
   });
 
-  it("asks the database about as many of the ranked candidates as the owner wants, no more", async () => {
+  it("asks the database, in one statement, about the ranked candidates only until it has as many as wanted", async () => {
     const index = createMemoryVectorIndex({ db, dir: temp.path, logger: capturingLogger().logger });
     await index.ready(model, scope.companionId);
-    const recorded = recordingDatabase(db);
-    expect(await nearest(index, unitVector(random), 7, true, undefined, recorded.db)).toHaveLength(7);
-    expect(recorded.params).toHaveLength(1);
-    expect(String(recorded.params[0]![0]).split(",")).toHaveLength(7);
+    for (const [speakerIsOwner, speakerId] of [[true, undefined], [false, randomUUID()]] as const) {
+      const recorded = recordingDatabase(db);
+      expect(await nearest(index, unitVector(random), 7, speakerIsOwner, speakerId, recorded.db)).toHaveLength(7);
+      expect(recorded.statements).toHaveLength(1);
+      // The graph's ranking goes in whole; the check of each candidate stops at the 7th visible one.
+      const plan = (await db.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF) ${recorded.statements[0]}`, recorded.params[0])).map((r) => r["QUERY PLAN"]);
+      const probe = plan.find((line) => /Index (Only )?Scan/.test(line))!;
+      // Each probe reads who may see the memory from the index migration 013 made for it.
+      expect(probe).toContain("memories_seen_by");
+      const probes = Number(probe.match(/loops=(\d+)/)![1]);
+      const visible = await db.query<{ seq: string }>(
+        "SELECT seq FROM memories WHERE seq = ANY($1::text::bigint[]) AND ($2 OR visibility = 'shared')",
+        [recorded.params[0]![0], speakerIsOwner],
+      );
+      const ranked = String(recorded.params[0]![0]).slice(1, -1).split(",").map(Number);
+      const seen = new Set(visible.map((r) => Number(r.seq)));
+      expect(ranked.length).toBeGreaterThan(7);
+      expect(probes).toBe(ranked.findIndex((_, i) => ranked.slice(0, i + 1).filter((seq) => seen.has(seq)).length === 7) + 1);
+    }
     await index.close();
   });
 
