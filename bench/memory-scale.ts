@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- memory-scale [--sizes 10000,100000] [--queries 300] [--cache <dir>] [--rebuild] [--rebuild-index]`
+ * `npm run bench -- memory-scale [--sizes 10000,100000] [--queries 300] [--warm-up 1500] [--cache <dir>] [--rebuild] [--rebuild-index]`
  *
  * Recall latency for one companion with many memories, on the embedded database (PGlite +
  * pgvector). Memories are new sentences from a bigram chain over LoCoMo's turns (a real
@@ -43,7 +43,7 @@ const BATCH = 1000;
 // server's JavaScript) to optimized code in the background as it gets hot, and in a fresh process
 // one statement in twenty took several milliseconds more until a few thousand had run (300
 // recalls were not enough: p95 of the word look-up alone 1.9 ms, 0.35 ms after 6,000 look-ups).
-const WARM_UP_RECALLS = 1500;
+const WARM_UP_RECALLS = "1500";
 // Bump when what a cached database holds changes: older caches are then rebuilt.
 const CACHE_FORMAT = 1;
 
@@ -62,6 +62,7 @@ export async function main(argv: string[]) {
     options: {
       sizes: { type: "string", default: "10000,100000" },
       queries: { type: "string", default: "300" },
+      "warm-up": { type: "string", default: WARM_UP_RECALLS },
       cache: { type: "string", default: path.join(tmpdir(), "kindred-memory-scale") },
       rebuild: { type: "boolean", default: false },
       "rebuild-index": { type: "boolean", default: false },
@@ -72,6 +73,8 @@ export async function main(argv: string[]) {
   if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`--sizes must be whole numbers of at least 100, got "${values.sizes}"`);
   const queryCount = Number(values.queries);
   if (!Number.isInteger(queryCount) || queryCount < 10) throw new Error(`--queries must be a whole number of at least 10, got "${values.queries}"`);
+  const warmUp = Number(values["warm-up"]);
+  if (!Number.isInteger(warmUp) || warmUp < 0) throw new Error(`--warm-up must be a whole number, got "${values["warm-up"]}"`);
 
   const { turns, questions } = readLocomoText(values.zip);
   const results = [];
@@ -90,7 +93,7 @@ export async function main(argv: string[]) {
       await db.exec("VACUUM memories");
       const { index, figures } = await openVectorIndex(db, indexDir, built.model, built.companionId, values["rebuild-index"]);
       try {
-        results.push({ memories: size, cached: cached !== null, vectorIndex: figures, ...(await measure(db, built, index, questions, queryCount)) });
+        results.push({ memories: size, cached: cached !== null, vectorIndex: figures, ...(await measure(db, built, index, questions, queryCount, warmUp)) });
       } finally {
         await index.close();
       }
@@ -98,7 +101,7 @@ export async function main(argv: string[]) {
       await db.close();
     }
   }
-  return { dimensions: DIMENSIONS, queries: queryCount, k: 10, results, goalsMs: { "10000": 10, "100000": 30 }, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10) };
+  return { dimensions: DIMENSIONS, queries: queryCount, warmUpRecalls: warmUp, k: 10, results, goalsMs: { "10000": 10, "100000": 30 }, loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10) };
 }
 
 function readBuilt(dir: string, size: number): BuiltDatabase | null {
@@ -159,20 +162,20 @@ async function build(db: Database, dir: string, size: number, corpus: string[]):
   return built;
 }
 
-async function measure(db: Database, built: BuiltDatabase, vectorIndex: MemoryVectorIndex, questions: string[], count: number) {
+async function measure(db: Database, built: BuiltDatabase, vectorIndex: MemoryVectorIndex, questions: string[], count: number, warmUp: number) {
   const random = seededRandom(7);
   const scope = { ownerId: built.ownerId, companionId: built.companionId, k: 10 };
   const embedQuery = async (): Promise<QueryEmbedding> => ({ model: built.model, vector: randomUnitVector(DIMENSIONS, random) });
   const randomQuery = { embedQuery, vectorIndex } satisfies QueryEmbedder;
   const withoutIndex = { embedQuery } satisfies QueryEmbedder;
-  // A running server has read its pages before: every measured recall comes after WARM_UP_RECALLS
+  // A running server has read its pages before: every measured recall comes after `warmUp`
   // recalls of other questions (the even-numbered ones), so the figures are a warm server's, not
   // the first minutes after the database opens, and no measured question was asked to warm it.
   const measured = questions.filter((_, i) => i % 2 === 1);
   const warming = questions.filter((_, i) => i % 2 === 0);
   const pickQuestion = () => measured[Math.floor(random() * measured.length)]!;
-  process.stderr.write(`memory-scale ${built.size}: warming up with ${WARM_UP_RECALLS} recalls of other questions, as the owner and as someone else\n`);
-  for (let i = 0; i < WARM_UP_RECALLS; i++) {
+  process.stderr.write(`memory-scale ${built.size}: warming up with ${warmUp} recalls of other questions, as the owner and as someone else\n`);
+  for (let i = 0; i < warmUp; i++) {
     const question = warming[i % warming.length]!;
     await recall(db, question, { ...scope, speakerIsOwner: true, embeddings: randomQuery });
     await recall(db, question, { ...scope, speakerIsOwner: false, speakerId: randomUUID(), embeddings: randomQuery });
