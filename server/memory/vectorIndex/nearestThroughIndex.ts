@@ -33,8 +33,9 @@ const MAX_READS = 3;
  * exact distance of their vectors (the ones the database stores, computed as pgvector does, so
  * distances are the ones the database's own search gives); the database keeps those that still
  * exist and that this speaker may see (privacy is decided there, never by the graph). When too
- * few remain, the graph is read deeper; when it has been read whole, what remains is all there is. Null when several reads still fall short (a speaker who may see
- * very few memories): the caller then asks the database's own search.
+ * few remain, the graph is read deeper; when it has been read whole, what remains is all there
+ * is. Null when several reads still fall short (a speaker who may see very few memories): the
+ * caller then asks the database's own search.
  */
 export async function nearestThroughIndex(
   db: Queryable,
@@ -58,10 +59,9 @@ export async function nearestThroughIndex(
 
 /**
  * The owner's `limit` nearest memories, nearest first, from the graph alone: no statement. The
- * owner may see every memory of the companion, so what the database would check is only that each
- * still exists with this model's vector; hybrid recall reads the rows of its winners with the
- * privacy predicate anyway, which leaves out a memory forgotten since the graph last caught up
- * (the next one takes its place). Checking the 50 here cost the server's thread about 1 ms per
+ * owner may see every memory of the companion, so the database would only check that each still
+ * exists; hybrid recall reads the rows of its winners with the privacy predicate anyway, which
+ * leaves out a memory forgotten since the graph last caught up (the next one takes its place). Checking the 50 here cost the server's thread about 1 ms per
  * recall at 10k memories. Null when the index thread fails.
  */
 export async function ownerNearestInGraph(index: CompanionIndex, query: QueryEmbedding, limit: number): Promise<NearSeq[] | null> {
